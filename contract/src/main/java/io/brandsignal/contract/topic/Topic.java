@@ -1,0 +1,51 @@
+package io.brandsignal.contract.topic;
+
+import java.util.Objects;
+
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+/**
+ * One Kafka topic with everything needed to use it: its name, how keys and values are serialized, and
+ * whether it is compacted. Keys are always strings; values are JSON records without type headers, so
+ * no service depends on another's class names.
+ *
+ * @param <V> the record type of the values
+ * @param name the topic name
+ * @param valueType the value record class
+ * @param compacted whether the topic keeps only the latest value per key
+ */
+public record Topic<V>(String name, Class<V> valueType, boolean compacted) {
+
+	public Topic {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(valueType, "valueType");
+	}
+
+	/** A new serde for the keys. */
+	public Serde<String> keySerde() {
+		return Serdes.String();
+	}
+
+	/** A new JSON serde for the values, ignoring and never writing type headers. */
+	public Serde<V> valueSerde() {
+		return new JacksonJsonSerde<V>(this.valueType).noTypeInfo().ignoreTypeHeaders();
+	}
+
+	/** The declaration the admin client creates the topic from. */
+	public NewTopic toNewTopic(int partitions, int replicationFactor) {
+		TopicBuilder builder = TopicBuilder.name(this.name).partitions(partitions).replicas(replicationFactor);
+		if (this.compacted) {
+			builder.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+		}
+		if (replicationFactor > 1) {
+			builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.brandsignal.contract.topic;
+
+import java.util.List;
+
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.contract.event.ObservationRecorded;
+
+/**
+ * Every topic the services exchange data on, declared once. Dead-letter topics carry the original
+ * bytes of records a consumer could not process, with the reason in the record headers.
+ */
+public final class Topics {
+
+	/** Observations accepted by ingest, keyed by brand; read by scoring. */
+	public static final Topic<ObservationRecorded> OBSERVATIONS = new Topic<>("brandsignal.observations.v1",
+			ObservationRecorded.class, false);
+
+	/** Observations scoring could not read or accept. */
+	public static final Topic<byte[]> OBSERVATIONS_DEAD_LETTER = new Topic<>("brandsignal.observations.v1.dlt",
+			byte[].class, false);
+
+	/** The latest scorecard per brand, keyed by brand; read by the dashboard. */
+	public static final Topic<BrandScored> SCORECARDS = new Topic<>("brandsignal.scorecards.v1", BrandScored.class,
+			true);
+
+	/** Each brand's values per day, keyed by {@link DailyRollup#key}; read by the dashboard. */
+	public static final Topic<DailyRollup> DAILY_ROLLUPS = new Topic<>("brandsignal.daily-rollups.v1",
+			DailyRollup.class, true);
+
+	/** Scorecards and rollups the dashboard could not read or store. */
+	public static final Topic<byte[]> DASHBOARD_DEAD_LETTER = new Topic<>("brandsignal.dashboard.v1.dlt",
+			byte[].class, false);
+
+	private Topics() {
+	}
+
+	/** All topics, for provisioning. */
+	public static List<Topic<?>> all() {
+		return List.of(OBSERVATIONS, OBSERVATIONS_DEAD_LETTER, SCORECARDS, DAILY_ROLLUPS, DASHBOARD_DEAD_LETTER);
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.brandsignal.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (binaries shipped in a jar) run by this JVM, with its data in a directory
+ * that survives restarts. Used by the local launcher and, where no Docker engine answers, by the tests.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+	private static final String USER = "postgres";
+
+	private final EmbeddedPostgres postgres;
+
+	private LocalPostgres(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts PostgreSQL with its data in {@code dataDirectory} (created and initialised on first use).
+	 * @param dataDirectory where the cluster lives
+	 * @param port the port, or 0 for a free one
+	 * @return the running server
+	 */
+	public static LocalPostgres start(Path dataDirectory, int port) {
+		try {
+			Files.createDirectories(dataDirectory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setPort((port != 0) ? port : KraftBroker.freePort())
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.start();
+			return new LocalPostgres(postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	/** Creates the database if it does not exist yet, and returns its JDBC URL. */
+	public String createDatabase(String name) {
+		if (!name.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Unsafe database name " + name);
+		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet existing = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+				if (!existing.next()) {
+					statement.execute("CREATE DATABASE " + name);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create database " + name, ex);
+		}
+		return jdbcUrl(name);
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + database;
+	}
+
+	public String username() {
+		return USER;
+	}
+
+	public String password() {
+		return USER;
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot stop PostgreSQL", ex);
+		}
+	}
+
+}

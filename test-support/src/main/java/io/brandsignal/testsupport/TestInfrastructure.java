@@ -1,0 +1,189 @@
+package io.brandsignal.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.brandsignal.localinfra.KraftBroker;
+import io.brandsignal.localinfra.LocalPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one place that decides where tests get Kafka and PostgreSQL. Where a Docker engine answers, the
+ * {@code apache/kafka} and {@code postgres} images run under Testcontainers; where none does, a real
+ * in-process KRaft broker and an embedded PostgreSQL serve instead, so no test is ever skipped. Set
+ * the system property {@code brandsignal.test.infrastructure} to {@code containers} or {@code embedded}
+ * to force one. The shared broker and database live as long as the test JVM.
+ */
+public final class TestInfrastructure {
+
+	private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+
+	private static final String POSTGRES_IMAGE = "postgres:17-alpine";
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static TestKafka sharedKafka;
+
+	private static PostgresServer sharedPostgres;
+
+	private TestInfrastructure() {
+	}
+
+	/** The broker shared by every test in this JVM, started on first use. */
+	public static synchronized TestKafka kafka() {
+		if (sharedKafka == null) {
+			sharedKafka = newKafka();
+		}
+		return sharedKafka;
+	}
+
+	/** A broker of the caller's own, for tests that stop it; the caller stops it when done. */
+	public static TestKafka dedicatedKafka() {
+		return newKafka();
+	}
+
+	/**
+	 * A fresh, empty database on the PostgreSQL server shared by this JVM, so test classes never see
+	 * each other's rows.
+	 */
+	public static synchronized TestPostgres newDatabase() {
+		if (sharedPostgres == null) {
+			sharedPostgres = newPostgres();
+		}
+		return sharedPostgres.createDatabase("brandsignal_test_" + databases.incrementAndGet());
+	}
+
+	private static boolean useContainers() {
+		String forced = System.getProperty("brandsignal.test.infrastructure", "auto");
+		return switch (forced) {
+			case "containers" -> true;
+			case "embedded" -> false;
+			default -> DockerClientFactory.instance().isDockerAvailable();
+		};
+	}
+
+	private static TestKafka newKafka() {
+		return useContainers() ? new ContainerKafka() : new EmbeddedKafka();
+	}
+
+	private static PostgresServer newPostgres() {
+		return useContainers() ? new ContainerPostgres() : new EmbeddedPostgresServer();
+	}
+
+	private static Path temporaryDirectory(String prefix) {
+		try {
+			Path directory = Files.createTempDirectory(prefix);
+			directory.toFile().deleteOnExit();
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private interface PostgresServer {
+
+		TestPostgres createDatabase(String name);
+
+	}
+
+	private static final class EmbeddedKafka implements TestKafka {
+
+		private final KraftBroker broker = KraftBroker.start(temporaryDirectory("brandsignal-kafka"), 0, 0);
+
+		EmbeddedKafka() {
+			Runtime.getRuntime().addShutdownHook(new Thread(this.broker::close));
+		}
+
+		@Override
+		public String bootstrapServers() {
+			return this.broker.bootstrapServers();
+		}
+
+		@Override
+		public void stop() {
+			this.broker.close();
+		}
+
+		@Override
+		public void start() {
+			this.broker.start();
+		}
+
+	}
+
+	private static final class ContainerKafka implements TestKafka {
+
+		private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+
+		ContainerKafka() {
+			this.container.start();
+		}
+
+		@Override
+		public String bootstrapServers() {
+			return this.container.getBootstrapServers();
+		}
+
+		@Override
+		public void stop() {
+			// Pausing keeps the mapped port, so clients see the same broker come back.
+			DockerClientFactory.instance().client().pauseContainerCmd(this.container.getContainerId()).exec();
+		}
+
+		@Override
+		public void start() {
+			DockerClientFactory.instance().client().unpauseContainerCmd(this.container.getContainerId()).exec();
+		}
+
+	}
+
+	private static final class EmbeddedPostgresServer implements PostgresServer {
+
+		private final LocalPostgres postgres = LocalPostgres.start(temporaryDirectory("brandsignal-pg"), 0);
+
+		EmbeddedPostgresServer() {
+			Runtime.getRuntime().addShutdownHook(new Thread(this.postgres::close));
+		}
+
+		@Override
+		public TestPostgres createDatabase(String name) {
+			return new TestPostgres(this.postgres.createDatabase(name), this.postgres.username(),
+					this.postgres.password());
+		}
+
+	}
+
+	private static final class ContainerPostgres implements PostgresServer {
+
+		private final PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
+
+		ContainerPostgres() {
+			this.container.start();
+		}
+
+		@Override
+		public TestPostgres createDatabase(String name) {
+			try {
+				this.container.execInContainer("psql", "-U", this.container.getUsername(), "-d",
+						this.container.getDatabaseName(), "-c", "CREATE DATABASE " + name);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			String url = this.container.getJdbcUrl().replace("/" + this.container.getDatabaseName(), "/" + name);
+			return new TestPostgres(url, this.container.getUsername(), this.container.getPassword());
+		}
+
+	}
+
+}
