@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +49,7 @@ public final class KraftBroker implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static KraftBroker start(Path dataDirectory, int port, int controllerPort) {
-		KraftBroker broker = new KraftBroker(dataDirectory, (port != 0) ? port : freePort(),
-				(controllerPort != 0) ? controllerPort : freePort());
+		KraftBroker broker = new KraftBroker(dataDirectory, FreePorts.orFree(port), FreePorts.orFree(controllerPort));
 		broker.start();
 		return broker;
 	}
@@ -133,16 +131,6 @@ public final class KraftBroker implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare Kafka storage in " + this.dataDirectory, ex);
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("No free port", ex);
 		}
 	}
 

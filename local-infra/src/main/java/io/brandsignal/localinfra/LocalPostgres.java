@@ -38,7 +38,7 @@ public final class LocalPostgres implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
-				.setPort((port != 0) ? port : KraftBroker.freePort())
+				.setPort(FreePorts.orFree(port))
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
 			return new LocalPostgres(postgres);

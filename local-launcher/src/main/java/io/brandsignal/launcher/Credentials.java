@@ -1,0 +1,57 @@
+package io.brandsignal.launcher;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The development API key and demo login of a local stack. Documented and printed at start: they
+ * protect nothing but a developer's own machine. The services only ever see their hashes.
+ *
+ * @param apiKey the bearer key for ingest-service, allowed to write every brand
+ * @param demoUser the dashboard login name
+ * @param demoPassword the dashboard password
+ */
+public record Credentials(String apiKey, String demoUser, String demoPassword) {
+
+	/** The documented development key, used unless {@code BRANDSIGNAL_DEV_API_KEY} is set. */
+	public static final String DEFAULT_API_KEY = "bsk_local_dev_key";
+
+	/** The documented demo login, used unless {@code BRANDSIGNAL_DEMO_USER} is set. */
+	public static final String DEFAULT_DEMO_USER = "demo";
+
+	/** The documented demo password, used unless {@code BRANDSIGNAL_DEMO_PASSWORD} is set. */
+	public static final String DEFAULT_DEMO_PASSWORD = "demo-password";
+
+	/** The credentials from the environment, falling back to the documented defaults. */
+	public static Credentials fromEnvironment(Map<String, String> environment) {
+		return new Credentials(environment.getOrDefault("BRANDSIGNAL_DEV_API_KEY", DEFAULT_API_KEY),
+				environment.getOrDefault("BRANDSIGNAL_DEMO_USER", DEFAULT_DEMO_USER),
+				environment.getOrDefault("BRANDSIGNAL_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD));
+	}
+
+	/** The hex SHA-256 of the API key, as ingest-service expects it in configuration. */
+	public String apiKeySha256() {
+		return sha256Hex(this.apiKey);
+	}
+
+	/** A bcrypt hash of the demo password, as dashboard-service expects it in configuration. */
+	public String demoPasswordBcrypt() {
+		return new BCryptPasswordEncoder().encode(this.demoPassword);
+	}
+
+	static String sha256Hex(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.brandsignal.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.brandsignal.localinfra.FreePorts;
+import io.brandsignal.localinfra.KraftBroker;
+import io.brandsignal.localinfra.LocalPostgres;
+
+/**
+ * The whole system on one machine without Docker: a real KRaft Kafka broker and a real PostgreSQL in
+ * this JVM, and ingest-, scoring- and dashboard-service as their own JVMs from their jars, configured
+ * through the same Spring properties a production deployment sets. Closing it stops everything; the
+ * data directory keeps the broker's, the database's and the scoring state for the next start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final String DATABASE = "brandsignal";
+
+	private final LocalStackSettings settings;
+
+	private final KraftBroker broker;
+
+	private final LocalPostgres postgres;
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private ServiceProcess ingest;
+
+	private ServiceProcess scoring;
+
+	private ServiceProcess dashboard;
+
+	private LocalStack(LocalStackSettings settings, KraftBroker broker, LocalPostgres postgres) {
+		this.settings = settings;
+		this.broker = broker;
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts the broker, the database and the three services, and returns once every service reports
+	 * ready. On failure everything started so far is stopped again.
+	 * @param settings where data lives and which ports to use
+	 * @param progress receives one line per step, for the console
+	 * @return the running stack
+	 */
+	public static LocalStack start(LocalStackSettings settings, Consumer<String> progress) {
+		Path data = settings.dataDirectory();
+		progress.accept("Starting Kafka (KRaft, in process)...");
+		KraftBroker broker = KraftBroker.start(data.resolve("kafka"), settings.kafkaPort(), 0);
+		LocalPostgres postgres = null;
+		LocalStack stack = null;
+		try {
+			progress.accept("Starting PostgreSQL (embedded)...");
+			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort());
+			postgres.createDatabase(DATABASE);
+			stack = new LocalStack(settings, broker, postgres);
+			stack.startServices(progress);
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			if (stack != null) {
+				stack.close();
+			}
+			else {
+				if (postgres != null) {
+					postgres.close();
+				}
+				broker.close();
+			}
+			throw ex;
+		}
+	}
+
+	private void startServices(Consumer<String> progress) {
+		Path logs = this.settings.dataDirectory().resolve("logs");
+		Credentials credentials = this.settings.credentials();
+		List<String> kafka = List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers());
+		progress.accept("Starting ingest-service, scoring-service and dashboard-service...");
+		this.ingest = startService("ingest-service", this.settings.ingestPort(), logs, kafka,
+				List.of("--brandsignal.ingest.api-keys[0].name=local-dev",
+						"--brandsignal.ingest.api-keys[0].sha256=" + credentials.apiKeySha256(),
+						"--brandsignal.ingest.api-keys[0].brands=*"));
+		this.scoring = startService("scoring-service", this.settings.scoringPort(), logs, kafka,
+				List.of("--spring.kafka.streams.state-dir="
+						+ this.settings.dataDirectory().resolve("scoring-state").toAbsolutePath()));
+		this.dashboard = startService("dashboard-service", this.settings.dashboardPort(), logs, kafka,
+				List.of("--spring.datasource.url=" + this.postgres.jdbcUrl(DATABASE),
+						"--spring.datasource.username=" + this.postgres.username(),
+						"--spring.datasource.password=" + this.postgres.password(),
+						"--brandsignal.dashboard.users[0].username=" + credentials.demoUser(),
+						"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt()));
+		for (ServiceProcess service : this.services) {
+			service.awaitReady(STARTUP_TIMEOUT);
+			progress.accept("  " + service.name() + " ready at " + service.url());
+		}
+	}
+
+	private ServiceProcess startService(String name, int port, Path logs, List<String> kafka, List<String> own) {
+		List<String> arguments = new ArrayList<>(kafka);
+		arguments.addAll(own);
+		ServiceProcess service = ServiceProcess.start(name, this.settings.servicesDirectory().resolve(name + ".jar"),
+				FreePorts.orFree(port), logs, arguments);
+		this.services.add(service);
+		return service;
+	}
+
+	public URI ingestUrl() {
+		return this.ingest.url();
+	}
+
+	public URI scoringUrl() {
+		return this.scoring.url();
+	}
+
+	public URI dashboardUrl() {
+		return this.dashboard.url();
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/** JDBC URL of the dashboard's read-model database. */
+	public String jdbcUrl() {
+		return this.postgres.jdbcUrl(DATABASE);
+	}
+
+	public Credentials credentials() {
+		return this.settings.credentials();
+	}
+
+	public LocalStackSettings settings() {
+		return this.settings;
+	}
+
+	/** Where each service writes its log. */
+	public List<Path> logFiles() {
+		return this.services.stream().map(ServiceProcess::logFile).toList();
+	}
+
+	/** Whether any service process has ended on its own. */
+	public List<String> stoppedServices() {
+		return this.services.stream().filter((service) -> !service.isAlive()).map(ServiceProcess::name).toList();
+	}
+
+	/** Stops services first (so they can flush to Kafka and the database), then the database and broker. */
+	@Override
+	public void close() {
+		this.services.parallelStream().forEach(ServiceProcess::close);
+		this.services.clear();
+		this.postgres.close();
+		this.broker.close();
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.brandsignal.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.brandsignal.launcher.Credentials;
+import io.brandsignal.launcher.LocalStack;
+import io.brandsignal.launcher.LocalStackSettings;
+
+/**
+ * The whole system as the local launcher runs it (real broker, real PostgreSQL, the three service
+ * jars as their own JVMs), started once per test JVM on free ports and shared by every system test,
+ * plus the HTTP calls those tests make through the product's public interfaces.
+ */
+public final class SystemTestStack {
+
+	/** The development credentials every system test uses. */
+	public static final Credentials CREDENTIALS = new Credentials("system-test-key", "tester", "tester-password");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static LocalStack stack;
+
+	private SystemTestStack() {
+	}
+
+	/** The shared stack, started on first use and stopped when the test JVM exits. */
+	public static synchronized LocalStack get() {
+		if (stack == null) {
+			stack = start(temporaryDataDirectory());
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+		}
+		return stack;
+	}
+
+	/** A stack of the caller's own on {@code dataDirectory}; the caller closes it. */
+	public static LocalStack start(Path dataDirectory) {
+		LocalStackSettings settings = LocalStackSettings.ephemeral(dataDirectory, servicesDirectory(), CREDENTIALS);
+		return LocalStack.start(settings, (line) -> System.out.println("[system-test stack] " + line));
+	}
+
+	/** Where the build copied the service jars ({@code target/services}). */
+	public static Path servicesDirectory() {
+		return Path.of(System.getProperty("brandsignal.services.dir", "target/services"));
+	}
+
+	public static Path temporaryDataDirectory() {
+		try {
+			return Files.createTempDirectory("brandsignal-system-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Posts a JSON body to ingest-service with the development key. */
+	public static HttpResponse<String> postObservations(LocalStack stack, String json) {
+		return send(HttpRequest.newBuilder(stack.ingestUrl().resolve("/api/v1/observations"))
+			.header("Authorization", "Bearer " + CREDENTIALS.apiKey())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/** GETs a dashboard path as the test user, over HTTP Basic. */
+	public static HttpResponse<String> getFromDashboard(LocalStack stack, String path) {
+		return send(HttpRequest.newBuilder(stack.dashboardUrl().resolve(path))
+			.header("Authorization", basicAuthorization())
+			.header("Accept", "application/json")
+			.GET()
+			.build());
+	}
+
+	/** GETs any URL without credentials. */
+	public static HttpResponse<String> get(URI url) {
+		return send(HttpRequest.newBuilder(url).GET().build());
+	}
+
+	public static String basicAuthorization() {
+		String pair = CREDENTIALS.demoUser() + ":" + CREDENTIALS.demoPassword();
+		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
