@@ -1,0 +1,35 @@
+package io.brandsignal.ingest.auth.web;
+
+import io.brandsignal.ingest.auth.ApiKeyAuthenticator;
+import io.brandsignal.ingest.ratelimit.RateLimiter;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Puts the API-key check and rate limit in front of every write endpoint; reading the catalog, the API
+ * docs and the actuator stays open.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiKeyWebConfiguration implements WebMvcConfigurer {
+
+	/** The paths that write data and therefore need a key. */
+	public static final String PROTECTED_PATHS = "/api/v1/observations/**";
+
+	private final ApiKeyAuthenticator authenticator;
+
+	private final RateLimiter rateLimiter;
+
+	public ApiKeyWebConfiguration(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter) {
+		this.authenticator = authenticator;
+		this.rateLimiter = rateLimiter;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ApiKeyInterceptor(this.authenticator, this.rateLimiter))
+			.addPathPatterns("/api/v1/observations", PROTECTED_PATHS);
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.brandsignal.ingest.observation;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.brandsignal.contract.catalog.MetricCategory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The ingest meters operators watch: observations accepted by category, batches rejected by reason,
+ * the size of accepted batches and how long publishing takes. Every tag value is registered up front,
+ * so dashboards show zeros instead of gaps.
+ */
+@Component
+public class IngestMetrics {
+
+	static final String ACCEPTED = "brandsignal.ingest.observations.accepted";
+
+	static final String REJECTED = "brandsignal.ingest.batches.rejected";
+
+	static final String BATCH_SIZE = "brandsignal.ingest.batch.size";
+
+	static final String PUBLISH = "brandsignal.ingest.publish";
+
+	private final Map<MetricCategory, Counter> accepted = new EnumMap<>(MetricCategory.class);
+
+	private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
+
+	private final DistributionSummary batchSize;
+
+	private final Timer publishSucceeded;
+
+	private final Timer publishFailed;
+
+	public IngestMetrics(MeterRegistry registry) {
+		for (MetricCategory category : MetricCategory.values()) {
+			this.accepted.put(category, Counter.builder(ACCEPTED)
+				.description("Observations accepted and acknowledged by Kafka")
+				.tag("category", category.name().toLowerCase(Locale.ROOT))
+				.register(registry));
+		}
+		for (RejectionReason reason : RejectionReason.values()) {
+			this.rejected.put(reason, Counter.builder(REJECTED)
+				.description("Batches refused, nothing of them published")
+				.tag("reason", reason.tag())
+				.register(registry));
+		}
+		this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+			.description("Observations per accepted batch")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue(5000.0)
+			.register(registry);
+		this.publishSucceeded = publishTimer(registry, "success");
+		this.publishFailed = publishTimer(registry, "failure");
+	}
+
+	private static Timer publishTimer(MeterRegistry registry, String outcome) {
+		return Timer.builder(PUBLISH)
+			.description("Time from handing a batch to Kafka until the transaction committed or failed")
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(registry);
+	}
+
+	/** Counts a batch that Kafka acknowledged. */
+	public void accepted(List<Observation> batch) {
+		for (Observation observation : batch) {
+			this.accepted.get(observation.metric().category()).increment();
+		}
+		this.batchSize.record(batch.size());
+	}
+
+	/** Counts a refused batch. */
+	public void rejected(RejectionReason reason) {
+		this.rejected.get(reason).increment();
+	}
+
+	/** Records how long a publish took. */
+	public void published(long nanos, boolean succeeded) {
+		(succeeded ? this.publishSucceeded : this.publishFailed).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.brandsignal.ingest.observation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.catalog.MetricDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks raw observations against the ingest contract: slugs, a catalog metric, a day between
+ * 2000-01-01 and tomorrow (UTC), and a finite value in the metric's range. Reports every problem of an
+ * item, not just the first, so a caller can fix a batch in one round.
+ */
+@Component
+public class ObservationValidator {
+
+	/** The first day an observation may be about. */
+	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+	/** The channel of observations that name none. */
+	public static final String DEFAULT_CHANNEL = "all";
+
+	static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+	private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private final MetricCatalog catalog;
+
+	private final Clock clock;
+
+	public ObservationValidator(MetricCatalog catalog, Clock clock) {
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/** The latest day an observation may be about: tomorrow in UTC, for systems a few hours ahead. */
+	public LocalDate latestDate() {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1);
+	}
+
+	/**
+	 * Validates one item, adding every problem to {@code errors}.
+	 * @param raw the item as read
+	 * @param errors where problems are added, including those the reader found
+	 * @return the valid observation, or empty when the item has any problem
+	 */
+	public Optional<Observation> validate(RawObservation raw, List<ItemError> errors) {
+		int before = errors.size();
+		errors.addAll(raw.readErrors());
+		ItemLocation at = raw.location();
+		String brand = slug(raw, "brand", raw.brand(), true, errors);
+		MetricDefinition metric = metric(raw, errors);
+		String channel = slug(raw, "channel", raw.channel(), false, errors);
+		LocalDate date = date(raw, errors);
+		Double value = null;
+		if (!raw.hasReadError("value")) {
+			if (raw.value() == null) {
+				errors.add(ItemError.at(at, "value", "is required"));
+			}
+			else {
+				double number = raw.value().doubleValue();
+				if (!Double.isFinite(number)) {
+					errors.add(ItemError.at(at, "value", "must be a finite number"));
+				}
+				else if (metric != null && !metric.accepts(number)) {
+					errors.add(ItemError.at(at, "value", "must be " + metric.describeRange() + " for "
+							+ metric.name() + " (" + metric.unit() + "), was " + raw.value().toPlainString()));
+				}
+				else {
+					value = number;
+				}
+			}
+		}
+		if (errors.size() > before) {
+			return Optional.empty();
+		}
+		return Optional.of(new Observation(brand, metric, (channel != null) ? channel : DEFAULT_CHANNEL, date,
+				value));
+	}
+
+	private String slug(RawObservation raw, String field, String text, boolean required, List<ItemError> errors) {
+		if (raw.hasReadError(field)) {
+			return null;
+		}
+		if (text == null) {
+			if (required) {
+				errors.add(ItemError.at(raw.location(), field, "is required"));
+			}
+			return null;
+		}
+		if (!SLUG.matcher(text).matches()) {
+			errors.add(ItemError.at(raw.location(), field,
+					"must be a lowercase slug matching " + SLUG.pattern() + ", was '" + abbreviate(text) + "'"));
+			return null;
+		}
+		return text;
+	}
+
+	private MetricDefinition metric(RawObservation raw, List<ItemError> errors) {
+		if (raw.hasReadError("metric")) {
+			return null;
+		}
+		if (raw.metric() == null) {
+			errors.add(ItemError.at(raw.location(), "metric", "is required"));
+			return null;
+		}
+		Optional<MetricDefinition> metric = this.catalog.find(raw.metric());
+		if (metric.isEmpty()) {
+			errors.add(ItemError.at(raw.location(), "metric",
+					"unknown metric '" + abbreviate(raw.metric()) + "'; GET /api/v1/metrics lists the known ones"));
+			return null;
+		}
+		return metric.get();
+	}
+
+	private LocalDate date(RawObservation raw, List<ItemError> errors) {
+		if (raw.hasReadError("date")) {
+			return null;
+		}
+		if (raw.date() == null) {
+			errors.add(ItemError.at(raw.location(), "date", "is required"));
+			return null;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(raw.date(), ISO_DAY);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(ItemError.at(raw.location(), "date",
+					"must be an ISO day (YYYY-MM-DD), was '" + abbreviate(raw.date()) + "'"));
+			return null;
+		}
+		LocalDate latest = latestDate();
+		if (date.isBefore(EARLIEST_DATE) || date.isAfter(latest)) {
+			errors.add(ItemError.at(raw.location(), "date",
+					"must be between " + EARLIEST_DATE + " and " + latest + " (tomorrow, UTC), was " + date));
+			return null;
+		}
+		return date;
+	}
+
+	/** Echoes caller input in messages, but never a whole megabyte of it. */
+	static String abbreviate(String text) {
+		return (text.length() <= 80) ? text : text.substring(0, 77) + "...";
+	}
+
+}
