@@ -1,0 +1,106 @@
+package io.brandsignal.dashboard.brand;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.dashboard.readmodel.BrandSort;
+import io.brandsignal.dashboard.readmodel.RollupStore;
+import io.brandsignal.dashboard.readmodel.ScorecardChanged;
+import io.brandsignal.dashboard.readmodel.ScorecardStore;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the dashboard knows about brands: their latest scorecards, read from the read model and turned
+ * into the views the API and pages show.
+ */
+@Service
+public class Brands {
+
+	private static final int MAX_CACHED = 1000;
+
+	private final ScorecardStore scorecards;
+
+	private final RollupStore rollups;
+
+	private final Map<String, Cached> latest = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+	public Brands(ScorecardStore scorecards, RollupStore rollups) {
+		this.scorecards = scorecards;
+		this.rollups = rollups;
+	}
+
+	/**
+	 * Every scored brand.
+	 * @param verdict only brands with this verdict, or {@code null} for all
+	 * @param sort the order
+	 * @return the brands in that order
+	 */
+	public List<BrandSummary> list(Verdict verdict, BrandSort sort) {
+		return this.scorecards.findAll(verdict, sort).stream().map(BrandSummary::of).toList();
+	}
+
+	/** How many brands have each verdict, every verdict present. */
+	public Map<Verdict, Long> countByVerdict() {
+		return this.scorecards.countByVerdict();
+	}
+
+	/**
+	 * The brand's latest scorecard, if it has one. Kept per brand until this instance stores a newer
+	 * scorecard of the brand (every instance consumes every change), since pages ask for it far more
+	 * often than it changes.
+	 */
+	public Optional<ScorecardView> findScorecard(String brand) {
+		long generation = this.generations.computeIfAbsent(brand, (key) -> new AtomicLong()).get();
+		Cached cached = this.latest.get(brand);
+		if (cached != null && cached.generation() == generation) {
+			return Optional.of(cached.scorecard());
+		}
+		Optional<ScorecardView> scorecard = this.scorecards.find(brand).map(ScorecardView::of);
+		scorecard.ifPresent((view) -> {
+			if (this.latest.size() >= MAX_CACHED) {
+				this.latest.clear();
+			}
+			// Tagged with the generation seen before reading: a change stored meanwhile makes it stale.
+			this.latest.put(brand, new Cached(generation, view));
+		});
+		return scorecard;
+	}
+
+	@EventListener
+	void onScorecardChanged(ScorecardChanged changed) {
+		this.generations.computeIfAbsent(changed.scorecard().brand(), (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	/**
+	 * The brand's latest scorecard.
+	 * @throws BrandNotFoundException when the brand has none
+	 */
+	public ScorecardView scorecard(String brand) {
+		return findScorecard(brand)
+			.orElseThrow(() -> exists(brand)
+					? new BrandNotFoundException(brand, "Brand '" + brand + "' has data but no scorecard yet.")
+					: unknown(brand));
+	}
+
+	/** Whether the read model has a scorecard or any daily value of the brand. */
+	public boolean exists(String brand) {
+		return this.scorecards.exists(brand) || this.rollups.latestDay(brand).isPresent();
+	}
+
+	/** The exception for a brand the read model does not know. */
+	public static BrandNotFoundException unknown(String brand) {
+		return new BrandNotFoundException(brand, "No brand '" + brand + "' is known to the dashboard.");
+	}
+
+	private record Cached(long generation, ScorecardView scorecard) {
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.brandsignal.dashboard.brand.web;
+
+import java.util.Optional;
+
+import io.brandsignal.dashboard.brand.BrandNotFoundException;
+import io.brandsignal.dashboard.brand.Brands;
+import io.brandsignal.dashboard.brand.ScorecardView;
+import io.brandsignal.dashboard.brand.Verdicts;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A brand's page: its scorecard with the evidence and explanation, and the charts its scripts draw
+ * from the series API. The scorecard panel is also served alone, for live updates.
+ */
+@Controller
+class BrandPageController {
+
+	private final Brands brands;
+
+	BrandPageController(Brands brands) {
+		this.brands = brands;
+	}
+
+	@GetMapping("/brands/{brand}")
+	String brand(@PathVariable String brand, Model model) {
+		fill(brand, model);
+		return "brand";
+	}
+
+	@GetMapping("/brands/{brand}/fragments/scorecard")
+	String scorecardFragment(@PathVariable String brand, Model model) {
+		fill(brand, model);
+		return "brand :: scorecard";
+	}
+
+	private void fill(String brand, Model model) {
+		Optional<ScorecardView> scorecard = this.brands.findScorecard(brand);
+		if (scorecard.isEmpty() && !this.brands.exists(brand)) {
+			throw Brands.unknown(brand);
+		}
+		model.addAttribute("brand", brand);
+		model.addAttribute("scorecard", scorecard.orElse(null));
+		model.addAttribute("verdictMeaning", scorecard.map((card) -> Verdicts.meaning(card.verdict())).orElse(""));
+	}
+
+	@ExceptionHandler
+	ModelAndView brandNotFound(BrandNotFoundException ex) {
+		ModelAndView page = new ModelAndView("not-found");
+		page.addObject("brand", ex.brand());
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
+	}
+
+}

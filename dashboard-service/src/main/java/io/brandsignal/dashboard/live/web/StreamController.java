@@ -1,0 +1,31 @@
+package io.brandsignal.dashboard.live.web;
+
+import io.brandsignal.dashboard.live.LiveUpdates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The server-sent event stream of read-model changes that keeps open dashboards current.
+ */
+@RestController
+@Tag(name = "live", description = "Server-sent events on every change")
+class StreamController {
+
+	private final LiveUpdates updates;
+
+	StreamController(LiveUpdates updates) {
+		this.updates = updates;
+	}
+
+	@GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Events 'scorecard' (a brand summary) and 'rollup' (brand and date) on every change")
+	SseEmitter stream() {
+		return this.updates.subscribe();
+	}
+
+}

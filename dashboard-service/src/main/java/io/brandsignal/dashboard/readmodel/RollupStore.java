@@ -1,0 +1,103 @@
+package io.brandsignal.dashboard.readmodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.brandsignal.contract.event.DailyRollup;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every brand's daily value per metric, in PostgreSQL, from the daily rollups. A rollup replaces the
+ * brand's whole day, so a later rollup for a day wins and a replayed one changes nothing.
+ */
+@Repository
+public class RollupStore {
+
+	private static final String UPSERT = """
+			INSERT INTO daily_metric_value (brand, day, metric, value) VALUES (:brand, :day, :metric, :value)
+			ON CONFLICT (brand, day, metric) DO UPDATE SET value = EXCLUDED.value
+			WHERE daily_metric_value.value IS DISTINCT FROM EXCLUDED.value
+			""";
+
+	private static final String COLUMNS = "SELECT brand, day, metric, value FROM daily_metric_value ";
+
+	private final JdbcClient jdbc;
+
+	public RollupStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Makes the brand's stored day equal to the rollup: metrics it carries are inserted or updated,
+	 * metrics it no longer carries are removed.
+	 * @param rollup the rollup of one brand and day
+	 * @return whether anything stored changed
+	 */
+	@Transactional
+	public boolean upsert(DailyRollup rollup) {
+		List<String> metrics = new ArrayList<>(rollup.metrics().keySet());
+		String stale = metrics.isEmpty() ? "" : " AND metric NOT IN (:metrics)";
+		JdbcClient.StatementSpec delete = this.jdbc
+			.sql("DELETE FROM daily_metric_value WHERE brand = :brand AND day = :day" + stale)
+			.param("brand", rollup.brand())
+			.param("day", rollup.date());
+		if (!metrics.isEmpty()) {
+			delete = delete.param("metrics", metrics);
+		}
+		int changed = delete.update();
+		for (Map.Entry<String, Double> value : rollup.metrics().entrySet()) {
+			changed += this.jdbc.sql(UPSERT)
+				.param("brand", rollup.brand())
+				.param("day", rollup.date())
+				.param("metric", value.getKey())
+				.param("value", value.getValue())
+				.update();
+		}
+		return changed > 0;
+	}
+
+	/** The brand's values from {@code from} to {@code to}, both inclusive, ordered by day and metric. */
+	public List<MetricValue> values(String brand, LocalDate from, LocalDate to) {
+		return this.jdbc.sql(COLUMNS + "WHERE brand = :brand AND day BETWEEN :from AND :to ORDER BY day, metric")
+			.param("brand", brand)
+			.param("from", from)
+			.param("to", to)
+			.query(RollupStore::metricValue)
+			.list();
+	}
+
+	/**
+	 * The values of every brand that has a scorecard, inside that scorecard's window, for the
+	 * overview's sparklines.
+	 */
+	public List<MetricValue> valuesInScoringWindows() {
+		return this.jdbc.sql("""
+				SELECT v.brand, v.day, v.metric, v.value FROM daily_metric_value v
+				JOIN scorecard s ON s.brand = v.brand
+				WHERE v.day > s.as_of - s.window_days AND v.day <= s.as_of
+				ORDER BY v.brand, v.day, v.metric
+				""").query(RollupStore::metricValue).list();
+	}
+
+	/** The brand's latest day with a stored value, if any. */
+	public Optional<LocalDate> latestDay(String brand) {
+		return Optional.ofNullable(this.jdbc.sql("SELECT max(day) FROM daily_metric_value WHERE brand = :brand")
+			.param("brand", brand)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null));
+	}
+
+	private static MetricValue metricValue(ResultSet rs, int row) throws SQLException {
+		return new MetricValue(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getDouble(4));
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.brandsignal.dashboard.readmodel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.Verdict;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The latest scorecard of every brand, in PostgreSQL. Writes are idempotent upserts that never let an
+ * older scorecard replace a newer one, so replays and redeliveries leave the read model unchanged.
+ */
+@Repository
+public class ScorecardStore {
+
+	private static final String UPSERT = """
+			INSERT INTO scorecard (brand, as_of, window_days, verdict, vanity_growth_percent, outcome_growth_percent,
+			                       vanity_index, impact_score, scored_at, document, updated_at)
+			VALUES (:brand, :asOf, :windowDays, :verdict, :vanityGrowth, :outcomeGrowth,
+			        :vanityIndex, :impactScore, :scoredAt, CAST(:document AS jsonb), now())
+			ON CONFLICT (brand) DO UPDATE SET
+			    as_of = EXCLUDED.as_of, window_days = EXCLUDED.window_days, verdict = EXCLUDED.verdict,
+			    vanity_growth_percent = EXCLUDED.vanity_growth_percent,
+			    outcome_growth_percent = EXCLUDED.outcome_growth_percent,
+			    vanity_index = EXCLUDED.vanity_index, impact_score = EXCLUDED.impact_score,
+			    scored_at = EXCLUDED.scored_at, document = EXCLUDED.document, updated_at = now()
+			WHERE scorecard.scored_at < EXCLUDED.scored_at
+			   OR (scorecard.scored_at = EXCLUDED.scored_at AND scorecard.document <> EXCLUDED.document)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	public ScorecardStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Stores the scorecard unless the stored one for its brand is newer or the same.
+	 * @param scorecard a scorecard with a brand and a {@code scoredAt}
+	 * @return whether the stored scorecard changed
+	 */
+	public boolean upsert(BrandScored scorecard) {
+		int rows = this.jdbc.sql(UPSERT)
+			.param("brand", scorecard.brand())
+			.param("asOf", scorecard.asOf())
+			.param("windowDays", scorecard.windowDays())
+			.param("verdict", scorecard.verdict().name())
+			.param("vanityGrowth", scorecard.vanityGrowthPercent())
+			.param("outcomeGrowth", scorecard.outcomeGrowthPercent())
+			.param("vanityIndex", scorecard.vanityIndex())
+			.param("impactScore", scorecard.impactScore())
+			.param("scoredAt", Timestamp.from(scorecard.scoredAt()))
+			.param("document", this.json.writeValueAsString(scorecard))
+			.update();
+		return rows > 0;
+	}
+
+	/** The brand's latest scorecard, if it has one. */
+	public Optional<BrandScored> find(String brand) {
+		return this.jdbc.sql("SELECT document FROM scorecard WHERE brand = :brand")
+			.param("brand", brand)
+			.query(this::document)
+			.optional();
+	}
+
+	/** Whether the brand has a stored scorecard. */
+	public boolean exists(String brand) {
+		return this.jdbc.sql("SELECT count(*) FROM scorecard WHERE brand = :brand")
+			.param("brand", brand)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Every brand's latest scorecard.
+	 * @param verdict only brands with this verdict, or {@code null} for all
+	 * @param sort the order
+	 * @return the scorecards in that order
+	 */
+	public List<BrandScored> findAll(Verdict verdict, BrandSort sort) {
+		String where = (verdict != null) ? " WHERE verdict = :verdict" : "";
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql("SELECT document FROM scorecard" + where + " ORDER BY " + sort.orderBy());
+		if (verdict != null) {
+			statement = statement.param("verdict", verdict.name());
+		}
+		return statement.query(this::document).list();
+	}
+
+	/** How many brands have each verdict; every verdict is present, 0 when no brand has it. */
+	public Map<Verdict, Long> countByVerdict() {
+		Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+		for (Verdict verdict : Verdict.values()) {
+			counts.put(verdict, 0L);
+		}
+		this.jdbc.sql("SELECT verdict, count(*) AS brands FROM scorecard GROUP BY verdict").query((rs) -> {
+			String verdict = rs.getString("verdict");
+			if (isVerdict(verdict)) {
+				counts.put(Verdict.valueOf(verdict), rs.getLong("brands"));
+			}
+		});
+		return counts;
+	}
+
+	/**
+	 * The indices of the first brands by name, for the gauges.
+	 * @param limit at most this many brands
+	 * @return brand, vanity index and impact score, ordered by brand
+	 */
+	public List<BrandIndices> indices(int limit) {
+		return this.jdbc
+			.sql("SELECT brand, vanity_index, impact_score FROM scorecard ORDER BY brand LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, row) -> new BrandIndices(rs.getString("brand"), rs.getDouble("vanity_index"),
+					rs.getDouble("impact_score")))
+			.list();
+	}
+
+	private BrandScored document(ResultSet rs, int row) throws SQLException {
+		return this.json.readValue(rs.getString("document"), BrandScored.class);
+	}
+
+	private static boolean isVerdict(String name) {
+		for (Verdict verdict : Verdict.values()) {
+			if (verdict.name().equals(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A brand's two indices.
+	 *
+	 * @param brand the brand
+	 * @param vanityIndex its vanity index
+	 * @param impactScore its impact score
+	 */
+	public record BrandIndices(String brand, double vanityIndex, double impactScore) {
+	}
+
+}

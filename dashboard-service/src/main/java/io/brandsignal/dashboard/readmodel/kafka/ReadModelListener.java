@@ -1,0 +1,53 @@
+package io.brandsignal.dashboard.readmodel.kafka;
+
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.dashboard.readmodel.RollupChanged;
+import io.brandsignal.dashboard.readmodel.RollupStore;
+import io.brandsignal.dashboard.readmodel.ScorecardChanged;
+import io.brandsignal.dashboard.readmodel.ScorecardStore;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model up to date from the scorecards and daily rollups that scoring publishes, and
+ * announces each real change inside this instance (for live updates and gauges) once it is stored.
+ */
+@Component
+class ReadModelListener {
+
+	private final ScorecardStore scorecards;
+
+	private final RollupStore rollups;
+
+	private final ApplicationEventPublisher events;
+
+	ReadModelListener(ScorecardStore scorecards, RollupStore rollups, ApplicationEventPublisher events) {
+		this.scorecards = scorecards;
+		this.rollups = rollups;
+		this.events = events;
+	}
+
+	@KafkaListener(id = "dashboard-scorecards", idIsGroup = false,
+			topics = "#{T(io.brandsignal.contract.topic.Topics).SCORECARDS.name()}",
+			containerFactory = ReadModelKafkaConfiguration.SCORECARD_LISTENER_FACTORY)
+	void onScorecard(BrandScored scorecard) {
+		RecordChecks.check(scorecard);
+		if (this.scorecards.upsert(scorecard)) {
+			this.events.publishEvent(new ScorecardChanged(scorecard));
+		}
+	}
+
+	@KafkaListener(id = "dashboard-rollups", idIsGroup = false,
+			topics = "#{T(io.brandsignal.contract.topic.Topics).DAILY_ROLLUPS.name()}",
+			containerFactory = ReadModelKafkaConfiguration.ROLLUP_LISTENER_FACTORY)
+	void onRollup(DailyRollup rollup) {
+		RecordChecks.check(rollup);
+		if (this.rollups.upsert(rollup)) {
+			this.events.publishEvent(new RollupChanged(rollup.brand(), rollup.date()));
+		}
+	}
+
+}

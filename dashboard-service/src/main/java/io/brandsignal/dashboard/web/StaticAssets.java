@@ -1,0 +1,30 @@
+package io.brandsignal.dashboard.web;
+
+import org.webjars.WebJarVersionLocator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * URLs of the webjar scripts the pages load, with the webjar's version resolved once at startup (the
+ * version is managed in the build), so rendering a page never searches the class path. Reachable in
+ * templates as {@code @staticAssets}.
+ */
+@Component("staticAssets")
+public class StaticAssets {
+
+	private final String echarts;
+
+	public StaticAssets() {
+		String version = new WebJarVersionLocator().version("echarts");
+		if (version == null) {
+			throw new IllegalStateException("The echarts webjar is missing from the class path");
+		}
+		this.echarts = "/webjars/echarts/" + version + "/dist/echarts.min.js";
+	}
+
+	/** The ECharts script, served from the webjar (no CDN). */
+	public String echarts() {
+		return this.echarts;
+	}
+
+}

@@ -1,0 +1,139 @@
+/* Shared by the dashboard pages: verdict styles, formatting, fetching and the live-update stream.
+ * Text from the server is only ever inserted with textContent or as ECharts canvas text, never as HTML. */
+(function () {
+  'use strict';
+
+  var css = getComputedStyle(document.documentElement);
+  function cssVar(name, fallback) {
+    var value = css.getPropertyValue(name);
+    return value ? value.trim() : fallback;
+  }
+
+  var verdicts = {
+    BRAND_BUILDER: { label: 'Brand builder', color: cssVar('--v-brand-builder', '#1b6e35'), symbol: 'circle' },
+    VANITY_TRAP: { label: 'Vanity trap', color: cssVar('--v-vanity-trap', '#b0261c'), symbol: 'triangle' },
+    QUIET_PERFORMER: { label: 'Quiet performer', color: cssVar('--v-quiet-performer', '#1f5aa0'), symbol: 'diamond' },
+    DECLINING: { label: 'Declining', color: cssVar('--v-declining', '#8a4b00'), symbol: 'rect' },
+    STEADY: { label: 'Steady', color: cssVar('--v-steady', '#525a66'), symbol: 'roundRect' },
+    INSUFFICIENT_DATA: { label: 'Insufficient data', color: cssVar('--v-insufficient-data', '#6a4a8c'), symbol: 'pin' }
+  };
+
+  function escapeHtml(value) {
+    return String(value).replace(/[&<>"'`]/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' }[c];
+    });
+  }
+
+  function percent(value) {
+    return (value === null || value === undefined) ? 'n/a' : (value >= 0 ? '+' : '') + value.toFixed(1) + ' %';
+  }
+
+  function number(value) {
+    if (value === null || value === undefined) {
+      return 'n/a';
+    }
+    return Number.isInteger(value) ? value.toLocaleString('en') : value.toLocaleString('en', { maximumFractionDigits: 3 });
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        return response.json().catch(function () { return {}; }).then(function (problem) {
+          throw new Error(problem.detail || ('HTTP ' + response.status));
+        });
+      }
+      return response.json();
+    });
+  }
+
+  function fetchHtml(url) {
+    return fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.text();
+    });
+  }
+
+  /* Replaces an element with the same-id element of a server-rendered (Thymeleaf-escaped) fragment. */
+  function swapFragment(id, html) {
+    var parsed = new DOMParser().parseFromString(html, 'text/html');
+    var fresh = parsed.getElementById(id);
+    var current = document.getElementById(id);
+    if (fresh && current) {
+      var focusedId = document.activeElement && document.activeElement.id;
+      current.replaceWith(document.importNode(fresh, true));
+      if (focusedId && document.getElementById(focusedId)) {
+        document.getElementById(focusedId).focus();
+      }
+    }
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  /* Opens the server-sent event stream; calls onChange(type, data) for 'scorecard' and 'rollup' events. */
+  function live(onChange) {
+    var status = document.getElementById('live-status');
+    function show(text) {
+      if (status) {
+        status.textContent = text;
+      }
+    }
+    if (!window.EventSource) {
+      show('Live updates: not supported by this browser');
+      return;
+    }
+    var source = new EventSource('/api/v1/stream');
+    source.onopen = function () { show('Live updates: on'); };
+    source.onerror = function () { show('Live updates: reconnecting…'); };
+    ['scorecard', 'rollup'].forEach(function (type) {
+      source.addEventListener(type, function (event) {
+        var data;
+        try {
+          data = JSON.parse(event.data);
+        } catch (e) {
+          return;
+        }
+        window.brandsignalLastEvent = { type: type, brand: data.brand, at: Date.now() };
+        onChange(type, data);
+      });
+    });
+    // Not on 'beforeunload': a download link fires it too, and the page stays.
+    window.addEventListener('pagehide', function () { source.close(); });
+  }
+
+  function chart(element) {
+    var existing = echarts.getInstanceByDom(element);
+    var instance = existing || echarts.init(element, null, { renderer: 'canvas' });
+    if (!existing) {
+      window.addEventListener('resize', function () { instance.resize(); });
+    }
+    return instance;
+  }
+
+  function cell(row, text, numeric, header) {
+    var element = document.createElement(header ? 'th' : 'td');
+    if (header) {
+      element.scope = 'row';
+    }
+    if (numeric) {
+      element.className = 'num';
+    }
+    element.textContent = text;
+    row.appendChild(element);
+    return element;
+  }
+
+  window.BS = {
+    verdicts: verdicts, escapeHtml: escapeHtml, percent: percent, number: number, fetchJson: fetchJson,
+    fetchHtml: fetchHtml, swapFragment: swapFragment, debounce: debounce, live: live, chart: chart, cell: cell,
+    audienceColor: cssVar('--audience', '#6a3fb5'), outcomesColor: cssVar('--outcomes', '#0f7a55')
+  };
+})();

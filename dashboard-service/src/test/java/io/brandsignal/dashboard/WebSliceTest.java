@@ -1,0 +1,27 @@
+package io.brandsignal.dashboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.brandsignal.dashboard.security.SecurityConfiguration;
+import io.brandsignal.dashboard.web.Formats;
+import io.brandsignal.dashboard.web.StaticAssets;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every MVC slice test of the dashboard needs besides its controllers: the real security rules
+ * (with the test login from {@code config/application.properties}) and the page formats.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Import({ SecurityConfiguration.class, Formats.class, StaticAssets.class })
+@EnableConfigurationProperties(DashboardProperties.class)
+public @interface WebSliceTest {
+
+}

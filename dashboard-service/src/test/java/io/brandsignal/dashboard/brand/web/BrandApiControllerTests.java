@@ -1,0 +1,110 @@
+package io.brandsignal.dashboard.brand.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.dashboard.Fixtures;
+import io.brandsignal.dashboard.WebSliceTest;
+import io.brandsignal.dashboard.brand.BrandSummary;
+import io.brandsignal.dashboard.brand.Brands;
+import io.brandsignal.dashboard.brand.ScorecardView;
+import io.brandsignal.dashboard.readmodel.BrandSort;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(BrandApiController.class)
+@WebSliceTest
+class BrandApiControllerTests {
+
+	private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Brands brands;
+
+	@Test
+	void listsBrandsWithTheAskedVerdictInTheAskedOrder() throws Exception {
+		given(this.brands.list(Verdict.VANITY_TRAP, BrandSort.IMPACT_SCORE)).willReturn(List.of(
+				BrandSummary.of(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, 50.0, 0.0, 80.0, 30.0, T1)),
+				BrandSummary.of(Fixtures.scorecard("bravo", Verdict.VANITY_TRAP, 40.0, -5.0, 90.0, 10.0, T1))));
+
+		this.mvc.perform(get("/api/v1/brands?verdict=vanity_trap&sort=impactScore").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].brand").value("alpha"))
+			.andExpect(jsonPath("$[0].verdict").value("VANITY_TRAP"))
+			.andExpect(jsonPath("$[0].verdictLabel").value("Vanity trap"))
+			.andExpect(jsonPath("$[0].impactScore").value(30.0))
+			.andExpect(jsonPath("$[1].brand").value("bravo"))
+			.andExpect(jsonPath("$[1].outcomeGrowthPercent").value(-5.0));
+	}
+
+	@Test
+	void answersUnknownVerdictWithBadRequestProblem() throws Exception {
+		this.mvc.perform(get("/api/v1/brands?verdict=famous").with(tester()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Unknown verdict"));
+	}
+
+	@Test
+	void servesTheWholeScorecardOfABrand() throws Exception {
+		given(this.brands.scorecard("acme"))
+			.willReturn(ScorecardView.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1)));
+
+		this.mvc.perform(get("/api/v1/brands/acme/scorecard").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.brand").value("acme"))
+			.andExpect(jsonPath("$.asOf").value("2026-11-20"))
+			.andExpect(jsonPath("$.explanation").value("Followers grew 50% while sales stayed flat."))
+			.andExpect(jsonPath("$.evidence.bestLagDays").value(3))
+			.andExpect(jsonPath("$.evidence.pValue").value(0.62))
+			.andExpect(jsonPath("$.metrics[0].metric").value("followers"))
+			.andExpect(jsonPath("$.flags[0]").value("FOLLOWER_SPIKE"))
+			.andExpect(jsonPath("$.scoredAt").value("2026-11-20T10:00:00Z"));
+	}
+
+	@Test
+	void answersUnknownBrandWithNotFoundProblem() throws Exception {
+		given(this.brands.scorecard("nobody")).willThrow(Brands.unknown("nobody"));
+
+		this.mvc.perform(get("/api/v1/brands/nobody/scorecard").with(tester()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.title").value("Unknown brand"))
+			.andExpect(jsonPath("$.brand").value("nobody"));
+	}
+
+	@Test
+	void challengesApiClientsWithoutCredentialsForBasicAuth() throws Exception {
+		this.mvc.perform(get("/api/v1/brands"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"brandsignal dashboard\""));
+	}
+
+	@Test
+	void rejectsWrongPassword() throws Exception {
+		this.mvc.perform(get("/api/v1/brands").with(httpBasic("tester", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor tester() {
+		return httpBasic("tester", "test-password");
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.brandsignal.dashboard.overview.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.dashboard.Fixtures;
+import io.brandsignal.dashboard.WebSliceTest;
+import io.brandsignal.dashboard.brand.BrandSummary;
+import io.brandsignal.dashboard.overview.Leaderboard;
+import io.brandsignal.dashboard.overview.Sparkline;
+import io.brandsignal.dashboard.readmodel.BrandSort;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(OverviewPageController.class)
+@WebSliceTest
+class OverviewPageControllerTests {
+
+	private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Leaderboard leaderboard;
+
+	@Test
+	void sendsVisitorsWithoutLoginToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	@WithMockUser
+	void showsEveryBrandWithItsVerdictInWordsAndTheCountsPerVerdict() throws Exception {
+		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE)).willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
+		given(this.leaderboard.counts()).willReturn(List.of(
+				new Leaderboard.VerdictCount(Verdict.BRAND_BUILDER, "Brand builder", "Both grow.", 0),
+				new Leaderboard.VerdictCount(Verdict.VANITY_TRAP, "Vanity trap", "Audience only.", 1)));
+
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/brands/acme\"")))
+			.andExpect(content().string(containsString(">Vanity trap</span>")))
+			.andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
+			.andExpect(content().string(containsString("<td class=\"num\">80.0</td>")))
+			.andExpect(content().string(containsString("<td class=\"num\">+50.0 %</td>")))
+			.andExpect(content().string(containsString("id=\"quadrant\"")))
+			.andExpect(content().string(containsString("/webjars/echarts/")));
+	}
+
+	@Test
+	@WithMockUser
+	void filtersAndSortsTheLeaderboardAsAsked() throws Exception {
+		given(this.leaderboard.rows(Verdict.VANITY_TRAP, BrandSort.VANITY_INDEX))
+			.willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
+		given(this.leaderboard.counts()).willReturn(List.of());
+
+		this.mvc.perform(get("/fragments/leaderboard?verdict=VANITY_TRAP&sort=vanityIndex"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"leaderboard\"")))
+			.andExpect(content().string(containsString("<option value=\"VANITY_TRAP\" selected=\"selected\">")))
+			.andExpect(content().string(containsString("href=\"/brands/acme\"")))
+			.andExpect(content().string(not(containsString("id=\"quadrant\""))));
+	}
+
+	@Test
+	@WithMockUser
+	void escapesMarkupInBrandNames() throws Exception {
+		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE))
+			.willReturn(List.of(row("<script>alert(1)</script>", Verdict.STEADY)));
+		given(this.leaderboard.counts()).willReturn(List.of());
+
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))));
+	}
+
+	@Test
+	@WithMockUser
+	void refusesLogoutWithoutCsrfToken() throws Exception {
+		this.mvc.perform(post("/logout")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/login?logout"));
+	}
+
+	private static Leaderboard.Row row(String brand, Verdict verdict) {
+		return new Leaderboard.Row(
+				BrandSummary.of(Fixtures.scorecard(brand, verdict, 50.0, 0.0, 80.0, 10.0, T1)),
+				new Sparkline("0.0,23.0 100.0,1.0", "0.0,12.0 100.0,12.0", "Audience from 100 to 150."));
+	}
+
+}

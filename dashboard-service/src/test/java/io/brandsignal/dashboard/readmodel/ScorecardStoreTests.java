@@ -1,0 +1,95 @@
+package io.brandsignal.dashboard.readmodel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.dashboard.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ReadModelStoreTest
+class ScorecardStoreTests {
+
+	private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
+
+	private static final Instant T2 = Instant.parse("2026-11-20T11:00:00Z");
+
+	@Autowired
+	private ScorecardStore store;
+
+	@Test
+	void storesFirstScorecardAndReadsItBackWhole() {
+		BrandScored scorecard = Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1);
+
+		assertThat(this.store.upsert(scorecard)).isTrue();
+
+		assertThat(this.store.find("acme")).contains(scorecard);
+		assertThat(this.store.exists("acme")).isTrue();
+		assertThat(this.store.exists("other")).isFalse();
+	}
+
+	@Test
+	void ignoresReplayedAndOlderScorecards() {
+		this.store.upsert(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T2));
+
+		assertThat(this.store.upsert(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T2))).isFalse();
+		assertThat(this.store.upsert(Fixtures.scorecard("acme", Verdict.BRAND_BUILDER, T1))).isFalse();
+
+		assertThat(this.store.find("acme")).get().extracting(BrandScored::verdict).isEqualTo(Verdict.VANITY_TRAP);
+	}
+
+	@Test
+	void replacesScorecardWithNewerOne() {
+		this.store.upsert(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1));
+
+		assertThat(this.store.upsert(Fixtures.scorecard("acme", Verdict.BRAND_BUILDER, T2))).isTrue();
+
+		assertThat(this.store.find("acme")).get().extracting(BrandScored::verdict).isEqualTo(Verdict.BRAND_BUILDER);
+	}
+
+	@Test
+	void listsBrandsFilteredByVerdictInTheAskedOrder() {
+		this.store.upsert(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, 50.0, 0.0, 80.0, 10.0, T1));
+		this.store.upsert(Fixtures.scorecard("bravo", Verdict.BRAND_BUILDER, 20.0, 30.0, 20.0, 90.0, T1));
+		this.store.upsert(Fixtures.scorecard("charlie", Verdict.VANITY_TRAP, 40.0, 1.0, 60.0, 30.0, T1));
+
+		assertThat(brands(this.store.findAll(null, BrandSort.VANITY_INDEX))).containsExactly("alpha", "charlie",
+				"bravo");
+		assertThat(brands(this.store.findAll(null, BrandSort.IMPACT_SCORE))).containsExactly("bravo", "charlie",
+				"alpha");
+		assertThat(brands(this.store.findAll(Verdict.VANITY_TRAP, BrandSort.BRAND))).containsExactly("alpha",
+				"charlie");
+	}
+
+	@Test
+	void countsBrandsOfEveryVerdictWithZeroForAbsentOnes() {
+		this.store.upsert(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, T1));
+		this.store.upsert(Fixtures.scorecard("bravo", Verdict.BRAND_BUILDER, T1));
+		this.store.upsert(Fixtures.scorecard("charlie", Verdict.VANITY_TRAP, T1));
+
+		assertThat(this.store.countByVerdict()).containsExactlyInAnyOrderEntriesOf(Map.of(Verdict.BRAND_BUILDER, 1L,
+				Verdict.VANITY_TRAP, 2L, Verdict.QUIET_PERFORMER, 0L, Verdict.DECLINING, 0L, Verdict.STEADY, 0L,
+				Verdict.INSUFFICIENT_DATA, 0L));
+	}
+
+	@Test
+	void givesIndicesOfTheFirstBrandsByName() {
+		this.store.upsert(Fixtures.scorecard("charlie", Verdict.VANITY_TRAP, 50.0, 0.0, 60.0, 30.0, T1));
+		this.store.upsert(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, 50.0, 0.0, 80.0, 10.0, T1));
+		this.store.upsert(Fixtures.scorecard("bravo", Verdict.BRAND_BUILDER, 20.0, 30.0, 20.0, 90.0, T1));
+
+		assertThat(this.store.indices(2)).containsExactly(new ScorecardStore.BrandIndices("alpha", 80.0, 10.0),
+				new ScorecardStore.BrandIndices("bravo", 20.0, 90.0));
+	}
+
+	private static List<String> brands(List<BrandScored> scorecards) {
+		return scorecards.stream().map(BrandScored::brand).toList();
+	}
+
+}
