@@ -69,17 +69,17 @@ public final class DemoSeeder {
 			LocalDate date = start.plusDays(day);
 			double progressRatio = day / (double) (HISTORY_DAYS - 1);
 
-			// BRAND_BUILDER: audience grows, sales follow a week later.
-			builderFollowers[day] = 20_000 * Math.exp(0.45 * progressRatio + 0.02 * Math.sin(day / 3.0))
+			// BRAND_BUILDER: audience grows about 1% a day with some wobble; sales follow a week later.
+			builderFollowers[day] = 20_000 * Math.exp(0.01 * day + 0.03 * Math.sin(day / 3.0))
 					* (1 + 0.01 * random.nextGaussian());
 			double lagged = builderFollowers[Math.max(0, day - 7)] / 20_000;
 			all.add(new Observation("northwind-coffee", "followers", "instagram", date, Math.round(builderFollowers[day])));
 			all.add(new Observation("northwind-coffee", "engagements", "instagram", date,
 					Math.round(builderFollowers[day] * 0.04 * (1 + 0.05 * random.nextGaussian()))));
 			all.add(new Observation("northwind-coffee", "sales_revenue", "shop", date,
-					round2(4_000 * Math.pow(lagged, 1.2) * (1 + 0.02 * random.nextGaussian()))));
+					round2(4_000 * lagged * (1 + 0.02 * random.nextGaussian()))));
 			all.add(new Observation("northwind-coffee", "brand_awareness", "survey", date,
-					round2(18 + 10 * progressRatio)));
+					round2(18 + 22 * progressRatio)));
 
 			// VANITY_TRAP: followers bought in bulk (one spike), engagement and sales do not move.
 			double glitterFollowers = 50_000 * (1 + 0.6 * progressRatio) + ((day >= HISTORY_DAYS - 12) ? 15_000 : 0);
@@ -90,18 +90,18 @@ public final class DemoSeeder {
 			all.add(new Observation("glitter-gadgets", "sales_revenue", "shop", date,
 					round2(2_500 * (1 + 0.03 * random.nextGaussian()))));
 
-			// QUIET_PERFORMER: a flat audience, rising sales and loyalty.
+			// QUIET_PERFORMER: a flat audience, sales up about 1.2% a day, loyalty rising.
 			all.add(new Observation("oak-and-iron", "followers", "instagram", date,
 					Math.round(8_000 * (1 + 0.001 * random.nextGaussian()))));
 			all.add(new Observation("oak-and-iron", "sales_revenue", "shop", date,
-					round2(3_000 * Math.exp(0.9 * progressRatio) * (1 + 0.02 * random.nextGaussian()))));
+					round2(3_000 * Math.exp(0.012 * day) * (1 + 0.02 * random.nextGaussian()))));
 			all.add(new Observation("oak-and-iron", "nps", "survey", date, round2(20 + 25 * progressRatio)));
 
-			// DECLINING: audience stalls, sales fall.
+			// DECLINING: audience stalls, sales fall about 1.2% a day.
 			all.add(new Observation("fading-fashion", "followers", "instagram", date,
 					Math.round(30_000 * (1 - 0.02 * progressRatio) * (1 + 0.001 * random.nextGaussian()))));
 			all.add(new Observation("fading-fashion", "sales_revenue", "shop", date,
-					round2(6_000 * Math.exp(-0.9 * progressRatio) * (1 + 0.02 * random.nextGaussian()))));
+					round2(6_000 * Math.exp(-0.012 * day) * (1 + 0.02 * random.nextGaussian()))));
 
 			// STEADY: nothing moves.
 			all.add(new Observation("steady-state-tea", "followers", "facebook", date,
