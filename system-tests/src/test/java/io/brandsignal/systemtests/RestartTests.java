@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.brandsignal.launcher.LocalStack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.brandsignal.systemtests.SystemTestStack.getFromDashboard;
@@ -20,9 +21,12 @@ class RestartTests {
 
 	private static final LocalDate START = LocalDate.of(2026, 9, 1);
 
+	@TempDir
+	Path data;
+
 	@Test
 	void keepsScorecardsAndHistoryAcrossStopAndStart() {
-		Path data = SystemTestStack.temporaryDataDirectory();
+		Path data = this.data;
 		try (LocalStack first = SystemTestStack.start(data)) {
 			// Followers 1000 + 20 a day for 27 days (days 0..26), flat sales for all 28 days (asOf day 27).
 			assertThat(postObservations(first, new ObservationsJson()

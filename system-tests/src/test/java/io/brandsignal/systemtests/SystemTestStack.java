@@ -15,6 +15,7 @@ import java.util.Base64;
 import io.brandsignal.launcher.Credentials;
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.launcher.LocalStackSettings;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole system as the local launcher runs it (real broker, real PostgreSQL, the three service
@@ -36,8 +37,12 @@ public final class SystemTestStack {
 	/** The shared stack, started on first use and stopped when the test JVM exits. */
 	public static synchronized LocalStack get() {
 		if (stack == null) {
-			stack = start(temporaryDataDirectory());
-			Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+			Path data = temporaryDataDirectory();
+			stack = start(data);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				stack.close();
+				FileSystemUtils.deleteRecursively(data.toFile());
+			}));
 		}
 		return stack;
 	}
@@ -53,7 +58,7 @@ public final class SystemTestStack {
 		return Path.of(System.getProperty("brandsignal.services.dir", "target/services"));
 	}
 
-	public static Path temporaryDataDirectory() {
+	private static Path temporaryDataDirectory() {
 		try {
 			return Files.createTempDirectory("brandsignal-system-test");
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.brandsignal.localinfra.KraftBroker;
 import io.brandsignal.localinfra.LocalPostgres;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -77,9 +78,7 @@ public final class TestInfrastructure {
 
 	private static Path temporaryDirectory(String prefix) {
 		try {
-			Path directory = Files.createTempDirectory(prefix);
-			directory.toFile().deleteOnExit();
-			return directory;
+			return Files.createTempDirectory(prefix);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -94,10 +93,15 @@ public final class TestInfrastructure {
 
 	private static final class EmbeddedKafka implements TestKafka {
 
-		private final KraftBroker broker = KraftBroker.start(temporaryDirectory("brandsignal-kafka"), 0, 0);
+		private final Path directory = temporaryDirectory("brandsignal-kafka");
+
+		private final KraftBroker broker = KraftBroker.start(this.directory, 0, 0);
 
 		EmbeddedKafka() {
-			Runtime.getRuntime().addShutdownHook(new Thread(this.broker::close));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				this.broker.close();
+				FileSystemUtils.deleteRecursively(this.directory.toFile());
+			}));
 		}
 
 		@Override
@@ -145,10 +149,15 @@ public final class TestInfrastructure {
 
 	private static final class EmbeddedPostgresServer implements PostgresServer {
 
-		private final LocalPostgres postgres = LocalPostgres.start(temporaryDirectory("brandsignal-pg"), 0);
+		private final Path directory = temporaryDirectory("brandsignal-pg");
+
+		private final LocalPostgres postgres = LocalPostgres.start(this.directory, 0);
 
 		EmbeddedPostgresServer() {
-			Runtime.getRuntime().addShutdownHook(new Thread(this.postgres::close));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				this.postgres.close();
+				FileSystemUtils.deleteRecursively(this.directory.toFile());
+			}));
 		}
 
 		@Override
