@@ -26,6 +26,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -57,26 +59,29 @@ class ReadModelKafkaConfiguration {
 
 	@Bean(SCORECARD_LISTENER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, Object> scorecardListenerFactory(KafkaProperties kafka,
-			ConsumerGroup group, DefaultErrorHandler readModelErrorHandler) {
-		return listenerFactory(kafka, group, Topics.SCORECARDS, readModelErrorHandler);
+			ConsumerGroup group, DefaultErrorHandler readModelErrorHandler, MeterRegistry meters) {
+		return listenerFactory(kafka, group, Topics.SCORECARDS, readModelErrorHandler, meters);
 	}
 
 	@Bean(ROLLUP_LISTENER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, Object> rollupListenerFactory(KafkaProperties kafka,
-			ConsumerGroup group, DefaultErrorHandler readModelErrorHandler) {
-		return listenerFactory(kafka, group, Topics.DAILY_ROLLUPS, readModelErrorHandler);
+			ConsumerGroup group, DefaultErrorHandler readModelErrorHandler, MeterRegistry meters) {
+		return listenerFactory(kafka, group, Topics.DAILY_ROLLUPS, readModelErrorHandler, meters);
 	}
 
 	@Bean
-	DeadLetterProducers deadLetterProducers(KafkaProperties kafka) {
+	DeadLetterProducers deadLetterProducers(KafkaProperties kafka, MeterRegistry meters) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		return new DeadLetterProducers(
+		DeadLetterProducers producers = new DeadLetterProducers(
 				new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()),
 				new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
 						new JacksonJsonSerializer<>().noTypeInfo()));
+		producers.bytes().addListener(new MicrometerProducerListener<>(meters));
+		producers.json().addListener(new MicrometerProducerListener<>(meters));
+		return producers;
 	}
 
 	@Bean
@@ -120,7 +125,7 @@ class ReadModelKafkaConfiguration {
 	}
 
 	private static ConcurrentKafkaListenerContainerFactory<String, Object> listenerFactory(KafkaProperties kafka,
-			ConsumerGroup group, Topic<?> topic, DefaultErrorHandler errorHandler) {
+			ConsumerGroup group, Topic<?> topic, DefaultErrorHandler errorHandler, MeterRegistry meters) {
 		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group.id());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -131,6 +136,8 @@ class ReadModelKafkaConfiguration {
 				(org.apache.kafka.common.serialization.Deserializer<Object>) topic.valueSerde().deserializer());
 		DefaultKafkaConsumerFactory<String, Object> consumers = new DefaultKafkaConsumerFactory<>(config,
 				new StringDeserializer(), values);
+		// Built by hand, so Boot does not bind its metrics: operators need the consumer lag.
+		consumers.addListener(new MicrometerConsumerListener<>(meters));
 		ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumers);
 		factory.setCommonErrorHandler(errorHandler);
