@@ -1,0 +1,61 @@
+package io.brandsignal.scoring.kafka;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.catalog.MetricDefinition;
+import io.brandsignal.contract.event.ObservationRecorded;
+
+/**
+ * Decides whether a readable observation can enter the ledger; the reason when it cannot. Ingest
+ * already checks all of this; scoring checks again because anything can write to a topic.
+ */
+final class ObservationValidator {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+	private final MetricCatalog catalog;
+
+	ObservationValidator(MetricCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * Why the observation is invalid, or empty when it is valid.
+	 * @param key the record key (the brand)
+	 * @param observation the observation, {@code null} for a record without value
+	 * @return the reason it is rejected
+	 */
+	Optional<String> problem(String key, ObservationRecorded observation) {
+		if (observation == null) {
+			return Optional.of("record has no value");
+		}
+		if (observation.brand() == null || !SLUG.matcher(observation.brand()).matches()) {
+			return Optional.of("brand is missing or not a lowercase slug");
+		}
+		if (!observation.brand().equals(key)) {
+			// the key decides the partition; a brand spread over partitions would be scored in parts
+			return Optional.of("record key '" + key + "' is not the brand '" + observation.brand() + "'");
+		}
+		if (observation.channel() == null || !SLUG.matcher(observation.channel()).matches()) {
+			return Optional.of("channel is missing or not a lowercase slug");
+		}
+		if (observation.date() == null) {
+			return Optional.of("date is missing");
+		}
+		if (observation.receivedAt() == null) {
+			return Optional.of("receivedAt is missing");
+		}
+		Optional<MetricDefinition> metric = this.catalog.find(observation.metric());
+		if (metric.isEmpty()) {
+			return Optional.of("unknown metric '" + observation.metric() + "'");
+		}
+		if (!metric.get().accepts(observation.value())) {
+			return Optional.of("value " + observation.value() + " outside " + observation.metric() + " range "
+					+ metric.get().describeRange());
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,319 @@
+package io.brandsignal.scoring.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Optional;
+
+import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.ledger.BrandLedger;
+import io.brandsignal.scoring.scorecard.BrandScorer;
+import io.brandsignal.scoring.scorecard.ScoringRules;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * The ledger and scorer of one stream task. Each observation upserts its daily cell and marks its
+ * brand dirty with the earliest day that changed; a wall-clock punctuator then recomputes each dirty
+ * brand once, whatever number of records dirtied it, emitting its scorecard and the rollups of the
+ * days whose values changed. Invalid observations are forwarded as dead letters.
+ * <p>
+ * Outputs are forwarded as {@link BrandScored}, {@link DailyRollup} or {@code byte[]} (a dead letter,
+ * the reason in its headers); {@link ScoringTopology} routes them to their topics.
+ */
+final class ScoringProcessor implements Processor<String, ObservationRecorded, String, Object> {
+
+	/** Header with the reason an observation was dead-lettered (Spring Kafka's name). */
+	static final String REASON_HEADER = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
+
+	private static final Logger logger = LoggerFactory.getLogger(ScoringProcessor.class);
+
+	private static final StringSerializer KEYS = new StringSerializer();
+
+	/** Brands per task whose cells are also kept in memory (about 150 kB each for a full horizon). */
+	static final int CACHED_BRANDS = 256;
+
+	private final MetricCatalog catalog;
+
+	private final ScoringRules rules;
+
+	private final ScoringTopology.Schedule schedule;
+
+	private final ScoringMetrics metrics;
+
+	private final ObservationValidator validator;
+
+	private final BrandScorer scorer;
+
+	private final Serializer<ObservationRecorded> observationSerializer = Topics.OBSERVATIONS.valueSerde()
+		.serializer();
+
+	private ProcessorContext<String, Object> context;
+
+	private KeyValueStore<String, CellValue> cells;
+
+	private KeyValueStore<String, String> dirtyBrands;
+
+	private KeyValueStore<String, byte[]> rollups;
+
+	/** Recently recomputed brands' cells, least recently used first; mirrors the cell store. */
+	private final Map<String, BrandCells> cachedBrands = new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, BrandCells> eldest) {
+			return size() > CACHED_BRANDS;
+		}
+
+	};
+
+	/**
+	 * When each dirty brand last changed and first became dirty (wall clock), to tell a brand still
+	 * being backfilled from one that has settled. Only a timing hint: a brand missing here (after a
+	 * restart) is recomputed at the next punctuation.
+	 */
+	private final Map<String, long[]> changeTimes = new HashMap<>();
+
+	ScoringProcessor(MetricCatalog catalog, ScoringRules rules, ScoringTopology.Schedule schedule,
+			ScoringMetrics metrics) {
+		this.catalog = catalog;
+		this.rules = rules;
+		this.schedule = schedule;
+		this.metrics = metrics;
+		this.validator = new ObservationValidator(catalog);
+		this.scorer = new BrandScorer(rules);
+	}
+
+	@Override
+	public void init(ProcessorContext<String, Object> context) {
+		this.context = context;
+		this.cells = context.getStateStore(ScoringTopology.CELLS_STORE);
+		this.dirtyBrands = context.getStateStore(ScoringTopology.DIRTY_BRANDS_STORE);
+		this.rollups = context.getStateStore(ScoringTopology.ROLLUPS_STORE);
+		// after a revived task the stores may have been restored to an earlier state
+		this.cachedBrands.clear();
+		this.changeTimes.clear();
+		context.schedule(this.schedule.interval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDirtyBrands);
+	}
+
+	@Override
+	public void close() {
+		this.cachedBrands.clear();
+		this.changeTimes.clear();
+	}
+
+	@Override
+	public void process(Record<String, ObservationRecorded> record) {
+		ObservationRecorded observation = record.value();
+		Optional<String> problem = this.validator.problem(record.key(), observation);
+		if (problem.isPresent()) {
+			deadLetter(record, problem.get());
+			return;
+		}
+		this.metrics.observationProcessed();
+		String cellKey = cellKey(observation.brand(), observation.metric(), observation.channel(), observation.date());
+		CellValue written = new CellValue(observation.value(), observation.receivedAt());
+		CellValue current = this.cells.get(cellKey);
+		if (!written.supersedes(current) || written.equals(current)) {
+			return;
+		}
+		this.cells.put(cellKey, written);
+		BrandCells cached = this.cachedBrands.get(observation.brand());
+		if (cached != null) {
+			cached.put(observation.metric(), observation.channel(), observation.date(), observation.value());
+		}
+		long now = this.context.currentSystemTimeMs();
+		long[] times = this.changeTimes.computeIfAbsent(observation.brand(), (brand) -> new long[] { now, now });
+		times[1] = now;
+		String day = observation.date().toString();
+		String dirtySince = this.dirtyBrands.get(observation.brand());
+		if (dirtySince == null || day.compareTo(dirtySince) < 0) {
+			this.dirtyBrands.put(observation.brand(), day);
+		}
+	}
+
+	private void deadLetter(Record<String, ObservationRecorded> record, String reason) {
+		Headers headers = new RecordHeaders(record.headers().toArray());
+		headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+		Optional<RecordMetadata> source = this.context.recordMetadata();
+		if (source.isPresent()) {
+			headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, source.get().topic().getBytes(StandardCharsets.UTF_8));
+			headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(source.get().partition()).array());
+			headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(source.get().offset()).array());
+		}
+		byte[] payload = (record.value() != null)
+				? this.observationSerializer.serialize(Topics.OBSERVATIONS.name(), record.value()) : null;
+		this.context.forward(new Record<String, Object>(record.key(), payload, record.timestamp(), headers));
+		this.metrics.deadLettered(Topics.OBSERVATIONS.name());
+	}
+
+	/**
+	 * Recomputes each dirty brand that has been quiet for a whole interval, or dirty for the maximum
+	 * delay: a live update is scored at the next punctuation after it, a brand being backfilled only
+	 * every {@code maxDelay} until its backfill ends.
+	 */
+	private void recomputeDirtyBrands(long timestamp) {
+		List<KeyValue<String, String>> dirty = new ArrayList<>();
+		try (KeyValueIterator<String, String> all = this.dirtyBrands.all()) {
+			all.forEachRemaining(dirty::add);
+		}
+		long quiet = this.schedule.interval().toMillis();
+		long maxDelay = this.schedule.maxDelay().toMillis();
+		for (KeyValue<String, String> brand : dirty) {
+			long[] times = this.changeTimes.get(brand.key);
+			if (times == null || timestamp - times[1] >= quiet || timestamp - times[0] >= maxDelay) {
+				try {
+					recompute(brand.key, LocalDate.parse(brand.value), timestamp);
+				}
+				catch (KafkaException ex) {
+					// store, fencing and producer failures belong to Kafka Streams' own recovery
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					// one brand whose data trips the scorer must not stop every other brand's scoring
+					logger.error("Could not score brand '{}'; it is scored again on its next change", brand.key, ex);
+				}
+				this.dirtyBrands.delete(brand.key);
+				this.changeTimes.remove(brand.key);
+			}
+		}
+	}
+
+	/**
+	 * Rebuilds one brand's ledger from its cells, drops cells beyond the horizon, emits the rollups of
+	 * changed days and a fresh scorecard.
+	 */
+	void recompute(String brand, LocalDate dirtySince, long timestamp) {
+		BrandCells brandCells = this.cachedBrands.get(brand);
+		if (brandCells == null) {
+			brandCells = load(brand);
+			this.cachedBrands.put(brand, brandCells);
+		}
+		LocalDate latest = brandCells.latestDate();
+		if (latest == null) {
+			return;
+		}
+		LocalDate cutoff = latest.minusDays(this.rules.horizonDays());
+		brandCells.removeBefore(brand, cutoff).forEach(this.cells::delete);
+		BrandLedger built = brandCells.toLedger(brand, this.catalog);
+		if (built.isEmpty()) {
+			return;
+		}
+		emitChangedRollups(built, dirtySince, cutoff, timestamp);
+		BrandScored scorecard = this.scorer.score(built, Instant.ofEpochMilli(timestamp));
+		this.context.forward(new Record<String, Object>(brand, scorecard, timestamp));
+		this.metrics.scorecardEmitted();
+	}
+
+	private BrandCells load(String brand) {
+		BrandCells brandCells = new BrandCells();
+		try (KeyValueIterator<String, CellValue> scan = this.cells.prefixScan(brand + '|', KEYS)) {
+			scan.forEachRemaining((cell) -> {
+				String[] parts = cell.key.split("\\|");
+				brandCells.put(parts[1], parts[2], parseDate(parts[3]), cell.value.value());
+			});
+		}
+		return brandCells;
+	}
+
+	private void emitChangedRollups(BrandLedger ledger, LocalDate dirtySince, LocalDate cutoff, long timestamp) {
+		String brand = ledger.brand();
+		try (KeyValueIterator<String, byte[]> expired = this.rollups.range(brand + '|',
+				DailyRollup.key(brand, cutoff.minusDays(1)))) {
+			List<String> keys = new ArrayList<>();
+			expired.forEachRemaining((rollup) -> keys.add(rollup.key));
+			keys.forEach(this.rollups::delete);
+		}
+		// Days after the last emitted rollup are new even when no cell of theirs changed: a LEVEL value
+		// now carries forward across them.
+		LocalDate from = dirtySince;
+		try (KeyValueIterator<String, byte[]> last = this.rollups.reverseRange(brand + '|', brand + '|' + '~')) {
+			if (last.hasNext()) {
+				LocalDate next = dateOf(last.next().key).plusDays(1);
+				from = next.isBefore(from) ? next : from;
+			}
+		}
+		from = latestOf(latestOf(from, ledger.firstDate()), cutoff);
+		for (LocalDate day = from; !day.isAfter(ledger.latestDate()); day = day.plusDays(1)) {
+			DailyRollup rollup = ledger.rollup(day);
+			if (rollup.metrics().isEmpty()) {
+				continue;
+			}
+			String key = DailyRollup.key(brand, day);
+			byte[] content = content(rollup);
+			if (!Arrays.equals(content, this.rollups.get(key))) {
+				this.rollups.put(key, content);
+				this.context.forward(new Record<String, Object>(key, rollup, timestamp));
+			}
+		}
+	}
+
+	/**
+	 * What a rollup says, in a compact exact form: the rollup store keeps this rather than the JSON, as
+	 * it is only compared (tiers follow from the metrics).
+	 */
+	static byte[] content(DailyRollup rollup) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * rollup.metrics().size());
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			for (Map.Entry<String, Double> metric : new TreeMap<>(rollup.metrics()).entrySet()) {
+				out.writeUTF(metric.getKey());
+				out.writeDouble(metric.getValue());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static LocalDate latestOf(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	static String cellKey(String brand, String metric, String channel, LocalDate date) {
+		return brand + '|' + metric + '|' + channel + '|' + date;
+	}
+
+	private static LocalDate dateOf(String key) {
+		return parseDate(key.substring(key.lastIndexOf('|') + 1));
+	}
+
+	/** {@link LocalDate#parse} without the formatter machinery, for the {@code yyyy-MM-dd} keys. */
+	static LocalDate parseDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return LocalDate.parse(text);
+		}
+		return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+				Integer.parseInt(text, 8, 10, 10));
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.brandsignal.scoring.kafka;
+
+import java.time.Duration;
+
+import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.scorecard.ScoringRules;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The scoring topology as a plain function of a {@link StreamsBuilder}: observations in; scorecards,
+ * daily rollups and dead letters out. Three state stores, all changelogged: the daily cells keyed
+ * {@code brand|metric|channel|date} (so one brand's cells are one prefix scan), the dirty brands with
+ * the earliest day that changed, and (in compact form) the last rollup emitted per {@code brand|date}.
+ */
+public final class ScoringTopology {
+
+	/** Daily cells, keyed {@code brand|metric|channel|date}. */
+	public static final String CELLS_STORE = "scoring-cells";
+
+	/** Brands changed since their last recompute, with the earliest changed day. */
+	public static final String DIRTY_BRANDS_STORE = "scoring-dirty-brands";
+
+	/** The last rollup published per {@code brand|date}. */
+	public static final String ROLLUPS_STORE = "scoring-rollups";
+
+	private ScoringTopology() {
+	}
+
+	/**
+	 * Adds the scoring topology to a builder.
+	 * @param builder the builder to add to
+	 * @param catalog the metrics the ledger accepts
+	 * @param rules the scoring thresholds and defaults
+	 * @param schedule when dirty brands are recomputed
+	 * @param metrics the service's meters
+	 * @return the stream of observations read
+	 */
+	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
+			ScoringRules rules, Schedule schedule, ScoringMetrics metrics) {
+		return build(builder, catalog, rules, schedule, metrics, Storage.PERSISTENT);
+	}
+
+	/**
+	 * Adds the scoring topology to a builder, with the given kind of local storage.
+	 * @param builder the builder to add to
+	 * @param catalog the metrics the ledger accepts
+	 * @param rules the scoring thresholds and defaults
+	 * @param schedule when dirty brands are recomputed
+	 * @param metrics the service's meters
+	 * @param storage where the stores keep their data locally (both are backed by changelog topics)
+	 * @return the stream of observations read
+	 */
+	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
+			ScoringRules rules, Schedule schedule, ScoringMetrics metrics, Storage storage) {
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), CellValue.serde())
+			.withCachingEnabled());
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(storage.supplier(DIRTY_BRANDS_STORE), Serdes.String(), Serdes.String())
+			.withCachingEnabled());
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(storage.supplier(ROLLUPS_STORE), Serdes.String(), Serdes.ByteArray())
+			.withCachingEnabled());
+
+		KStream<String, ObservationRecorded> observations = builder.stream(Topics.OBSERVATIONS.name(),
+				Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
+					.withName("observations"));
+		observations
+			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics), Named.as("score"),
+					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE)
+			.split(Named.as("route-"))
+			.branch((key, value) -> value instanceof BrandScored, Branched.withConsumer((scorecards) -> scorecards
+				.mapValues((value) -> (BrandScored) value)
+				.to(Topics.SCORECARDS.name(),
+						Produced.with(Topics.SCORECARDS.keySerde(), Topics.SCORECARDS.valueSerde())),
+					"scorecards"))
+			.branch((key, value) -> value instanceof DailyRollup, Branched.withConsumer((rollups) -> rollups
+				.mapValues((value) -> (DailyRollup) value)
+				.to(Topics.DAILY_ROLLUPS.name(),
+						Produced.with(Topics.DAILY_ROLLUPS.keySerde(), Topics.DAILY_ROLLUPS.valueSerde())),
+					"rollups"))
+			.defaultBranch(Branched.withConsumer((deadLetters) -> deadLetters
+				.mapValues((value) -> (byte[]) value)
+				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(),
+						Produced.with(Serdes.String(), Serdes.ByteArray())),
+					"dead-letters"));
+		return observations;
+	}
+
+	/**
+	 * When a dirty brand is recomputed: by a wall-clock punctuator every {@code interval}, once the brand
+	 * has had no change for a whole interval, or at the latest {@code maxDelay} after it first changed.
+	 * Either way at most once per interval.
+	 *
+	 * @param interval the punctuation interval, and the quiet time that settles a brand
+	 * @param maxDelay the longest a brand that keeps changing (a backfill) waits for its scorecard
+	 */
+	public record Schedule(Duration interval, Duration maxDelay) {
+
+		public Schedule {
+			if (interval.isNegative() || interval.isZero() || maxDelay.compareTo(interval) < 0) {
+				throw new IllegalArgumentException("Need 0 < interval <= maxDelay");
+			}
+		}
+
+	}
+
+	/** Where the state stores keep their data locally. */
+	public enum Storage {
+
+		/** RocksDB on disk under the state directory: what the service runs with. */
+		PERSISTENT,
+
+		/** The heap, restored from the changelog on start: for fast topology tests. */
+		IN_MEMORY;
+
+		KeyValueBytesStoreSupplier supplier(String name) {
+			return (this == PERSISTENT) ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+		}
+
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.brandsignal.scoring.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.event.BrandScored;
+import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.scorecard.ScoringRules;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Drives the scoring topology in a {@link TopologyTestDriver}: send observations, let the recompute
+ * punctuator run, read what came out. Deserialization failures are recovered into {@link #unreadable()}.
+ */
+final class ScoringTopologyHarness implements AutoCloseable {
+
+	static final Duration RECOMPUTE_INTERVAL = Duration.ofSeconds(1);
+
+	static final Duration MAX_RECOMPUTE_DELAY = Duration.ofSeconds(5);
+
+	static final Instant RECEIVED = Instant.parse("2026-06-01T00:00:00Z");
+
+	private final Path stateDir;
+
+	private final TopologyTestDriver driver;
+
+	private final TestInputTopic<String, ObservationRecorded> observations;
+
+	private final TestInputTopic<String, byte[]> rawObservations;
+
+	private final TestOutputTopic<String, BrandScored> scorecards;
+
+	private final TestOutputTopic<String, DailyRollup> rollups;
+
+	private final TestOutputTopic<String, byte[]> deadLetters;
+
+	private final List<ConsumerRecord<?, ?>> unreadable = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private long sequence;
+
+	ScoringTopologyHarness() {
+		this(ScoringRules.defaults());
+	}
+
+	ScoringTopologyHarness(ScoringRules rules) {
+		this(rules, ScoringTopology.Storage.IN_MEMORY);
+	}
+
+	ScoringTopologyHarness(ScoringRules rules, ScoringTopology.Storage storage) {
+		try {
+			this.stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scoring-ttd");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		StreamsBuilder builder = new StreamsBuilder();
+		ScoringTopology.build(builder, MetricCatalog.defaults(), rules,
+				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY),
+				new ScoringMetrics(this.registry), storage);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
+		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+				RecoveringDeserializationExceptionHandler.class);
+		config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+				(ConsumerRecordRecoverer) (record, ex) -> this.unreadable.add(record));
+		this.driver = new TopologyTestDriver(builder.build(), config, RECEIVED);
+		this.observations = this.driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(),
+				Topics.OBSERVATIONS.valueSerde().serializer());
+		this.rawObservations = this.driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(),
+				new ByteArraySerializer());
+		this.scorecards = this.driver.createOutputTopic(Topics.SCORECARDS.name(),
+				Topics.SCORECARDS.keySerde().deserializer(), Topics.SCORECARDS.valueSerde().deserializer());
+		this.rollups = this.driver.createOutputTopic(Topics.DAILY_ROLLUPS.name(),
+				Topics.DAILY_ROLLUPS.keySerde().deserializer(), Topics.DAILY_ROLLUPS.valueSerde().deserializer());
+		this.deadLetters = this.driver.createOutputTopic(Topics.OBSERVATIONS_DEAD_LETTER.name(),
+				new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/** An observation on channel {@code all}, received after every earlier one of this harness. */
+	ObservationRecorded observation(String brand, String metric, LocalDate date, double value) {
+		return observation(brand, metric, "all", date, value);
+	}
+
+	ObservationRecorded observation(String brand, String metric, String channel, LocalDate date, double value) {
+		return new ObservationRecorded(brand, metric, channel, date, value, RECEIVED.plusMillis(this.sequence++),
+				"test");
+	}
+
+	ScoringTopologyHarness send(ObservationRecorded observation) {
+		this.observations.pipeInput(observation.brand(), observation);
+		return this;
+	}
+
+	ScoringTopologyHarness send(List<ObservationRecorded> batch) {
+		batch.forEach(this::send);
+		return this;
+	}
+
+	ScoringTopologyHarness sendWithKey(String key, ObservationRecorded observation) {
+		this.observations.pipeInput(key, observation);
+		return this;
+	}
+
+	ScoringTopologyHarness sendRaw(String key, byte[] value) {
+		this.rawObservations.pipeInput(key, value);
+		return this;
+	}
+
+	/**
+	 * Lets one recompute interval pass without new data, so the punctuator scores every dirty brand.
+	 */
+	/** Lets the wall clock advance, which runs the punctuator once per interval. */
+	ScoringTopologyHarness advance(Duration time) {
+		this.driver.advanceWallClockTime(time);
+		return this;
+	}
+
+	ScoringTopologyHarness recompute() {
+		this.driver.advanceWallClockTime(RECOMPUTE_INTERVAL);
+		return this;
+	}
+
+	/** Every scorecard emitted since the last read. */
+	List<BrandScored> scorecards() {
+		return this.scorecards.readValuesToList();
+	}
+
+	/** The last scorecard of each brand emitted since the last read. */
+	Map<String, BrandScored> latestScorecards() {
+		Map<String, BrandScored> latest = new LinkedHashMap<>();
+		this.scorecards.readKeyValuesToList().forEach((record) -> latest.put(record.key, record.value));
+		return latest;
+	}
+
+	/** The single scorecard of a brand emitted since the last read. */
+	BrandScored scorecard(String brand) {
+		List<BrandScored> emitted = scorecards().stream().filter((card) -> card.brand().equals(brand)).toList();
+		if (emitted.size() != 1) {
+			throw new AssertionError("Expected one scorecard for " + brand + " but got " + emitted.size());
+		}
+		return emitted.get(0);
+	}
+
+	List<DailyRollup> rollups() {
+		return this.rollups.readValuesToList();
+	}
+
+	List<TestRecord<String, byte[]>> deadLetters() {
+		return this.deadLetters.readRecordsToList();
+	}
+
+	List<ConsumerRecord<?, ?>> unreadable() {
+		return this.unreadable;
+	}
+
+	KeyValueStore<String, Object> store(String name) {
+		return this.driver.getKeyValueStore(name);
+	}
+
+	double counter(String name) {
+		return this.registry.find(name).counters().stream().mapToDouble((counter) -> counter.count()).sum();
+	}
+
+	@Override
+	public void close() {
+		this.driver.close();
+		FileSystemUtils.deleteRecursively(this.stateDir.toFile());
+	}
+
+}
