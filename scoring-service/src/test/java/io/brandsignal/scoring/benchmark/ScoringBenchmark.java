@@ -54,7 +54,8 @@ import org.springframework.util.FileSystemUtils;
  * System properties: {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
  * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (100),
  * {@code bench.recompute-ms} (1000), {@code bench.max-recompute-delay-ms} (10000): the defaults of the
- * service.
+ * service; {@code bench.cache-bytes} (10 MiB) and {@code bench.max-poll-records} (1000): Kafka Streams'
+ * defaults, for trying other settings.
  */
 public final class ScoringBenchmark {
 
@@ -193,6 +194,9 @@ public final class ScoringBenchmark {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit-ms", 100));
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.getLong("bench.cache-bytes", 10L << 20));
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
+				Integer.getInteger("bench.max-poll-records", 1000));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
 		Map<TopicPartition, Long> end;
