@@ -50,6 +50,8 @@ final class ServiceProcess implements AutoCloseable {
 			Path logFile = logDirectory.resolve(name + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			// Sized for a laptop running all three services: quick start-up and small heaps matter more
+			// here than peak throughput (production images set their own JVM options).
 			command.add("-Xmx512m");
 			command.add("-XX:+UseSerialGC");
 			command.add("-XX:TieredStopAtLevel=1");
