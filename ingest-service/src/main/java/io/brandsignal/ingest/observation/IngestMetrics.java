@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.brandsignal.contract.catalog.MetricCategory;
+import io.brandsignal.contract.catalog.MetricTier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The ingest meters operators watch: observations accepted by category, batches rejected by reason,
+ * The ingest meters operators watch: observations accepted by category and AMEC tier, batches rejected by reason,
  * the size of accepted batches and how long publishing takes. Every tag value is registered up front,
  * so dashboards show zeros instead of gaps.
  */
@@ -30,7 +30,7 @@ public class IngestMetrics {
 
 	static final String PUBLISH = "brandsignal.ingest.publish";
 
-	private final Map<MetricCategory, Counter> accepted = new EnumMap<>(MetricCategory.class);
+	private final Map<MetricTier, Counter> accepted = new EnumMap<>(MetricTier.class);
 
 	private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
 
@@ -41,10 +41,11 @@ public class IngestMetrics {
 	private final Timer publishFailed;
 
 	public IngestMetrics(MeterRegistry registry) {
-		for (MetricCategory category : MetricCategory.values()) {
-			this.accepted.put(category, Counter.builder(ACCEPTED)
+		for (MetricTier tier : MetricTier.values()) {
+			this.accepted.put(tier, Counter.builder(ACCEPTED)
 				.description("Observations accepted and acknowledged by Kafka")
-				.tag("category", category.name().toLowerCase(Locale.ROOT))
+				.tag("category", tier.category().name().toLowerCase(Locale.ROOT))
+				.tag("tier", tier.name().toLowerCase(Locale.ROOT))
 				.register(registry));
 		}
 		for (RejectionReason reason : RejectionReason.values()) {
@@ -74,7 +75,7 @@ public class IngestMetrics {
 	/** Counts a batch that Kafka acknowledged. */
 	public void accepted(List<Observation> batch) {
 		for (Observation observation : batch) {
-			this.accepted.get(observation.metric().category()).increment();
+			this.accepted.get(observation.metric().tier()).increment();
 		}
 		this.batchSize.record(batch.size());
 	}

@@ -113,7 +113,7 @@ class ObservationIngestIntegrationTests {
 		HttpResponse<String> prometheus = get("/actuator/prometheus");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains(
-				"brandsignal_ingest_observations_accepted_total{application=\"ingest-service\",category=\"outcome\"}",
+				"brandsignal_ingest_observations_accepted_total{application=\"ingest-service\",category=\"outcome\",tier=\"impact\"}",
 				"brandsignal_ingest_batches_rejected_total{application=\"ingest-service\",reason=\"kafka_unavailable\"}",
 				"brandsignal_ingest_batch_size_bucket", "brandsignal_ingest_publish_seconds_bucket",
 				"http_server_requests_seconds_bucket", "kafka_producer_");

@@ -116,12 +116,12 @@ class GrafanaDashboardsTests {
 	}
 
 	@Test
-	void businessDashboardShowsVerdictsScoresPerBrandAndObservationsPerCategory() {
+	void businessDashboardShowsVerdictsScoresPerBrandAndObservationsPerTier() {
 		String queries = String.join("\n", MonitoringQueries.dashboard("business.json").values());
 		assertThat(queries).contains("max by (verdict) (brandsignal_brands_by_verdict)")
 			.contains("max by (brand) (brandsignal_brand_vanity_index{brand=~\"$brand\"})")
 			.contains("max by (brand) (brandsignal_brand_impact_score{brand=~\"$brand\"})")
-			.contains("sum by (category) (increase(brandsignal_ingest_observations_accepted_total");
+			.contains("sum by (tier) (increase(brandsignal_ingest_observations_accepted_total");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.ingest.catalog.web.MetricCatalogController;
 import io.brandsignal.ingest.observation.RecordingPublisher;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -309,9 +310,12 @@ class ObservationControllerTests {
 	}
 
 	@Test
-	void countsAcceptedObservationsByCategoryAndRejectionsByReason() throws Exception {
+	void countsAcceptedObservationsByCategoryAndTierAndRejectionsByReason() throws Exception {
 		double vanity = count("brandsignal.ingest.observations.accepted", "category", "vanity");
 		double outcome = count("brandsignal.ingest.observations.accepted", "category", "outcome");
+		double output = count("brandsignal.ingest.observations.accepted", "tier", "output");
+		double outtake = count("brandsignal.ingest.observations.accepted", "tier", "outtake");
+		double impact = count("brandsignal.ingest.observations.accepted", "tier", "impact");
 		double validation = count("brandsignal.ingest.batches.rejected", "reason", "validation");
 		double unauthorized = count("brandsignal.ingest.batches.rejected", "reason", "unauthorized");
 		long batches = this.meterRegistry.get("brandsignal.ingest.batch.size").summary().count();
@@ -325,6 +329,9 @@ class ObservationControllerTests {
 		this.mvc.perform(json(null, validBatch("acme"))).andExpect(status().isUnauthorized());
 		assertThat(count("brandsignal.ingest.observations.accepted", "category", "vanity")).isEqualTo(vanity + 2);
 		assertThat(count("brandsignal.ingest.observations.accepted", "category", "outcome")).isEqualTo(outcome + 1);
+		assertThat(count("brandsignal.ingest.observations.accepted", "tier", "output")).isEqualTo(output + 1);
+		assertThat(count("brandsignal.ingest.observations.accepted", "tier", "outtake")).isEqualTo(outtake + 1);
+		assertThat(count("brandsignal.ingest.observations.accepted", "tier", "impact")).isEqualTo(impact + 1);
 		assertThat(count("brandsignal.ingest.batches.rejected", "reason", "validation")).isEqualTo(validation + 1);
 		assertThat(count("brandsignal.ingest.batches.rejected", "reason", "unauthorized")).isEqualTo(unauthorized + 1);
 		assertThat(this.meterRegistry.get("brandsignal.ingest.batch.size").summary().count()).isEqualTo(batches + 1);
@@ -348,7 +355,7 @@ class ObservationControllerTests {
 	}
 
 	private double count(String name, String tag, String value) {
-		return this.meterRegistry.get(name).tag(tag, value).counter().count();
+		return this.meterRegistry.get(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	static String validBatch(String brand) {
