@@ -2,6 +2,7 @@ package io.brandsignal.contract.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * A metric value that a system reported for one brand, metric, channel and day. It is an upsert of
@@ -18,6 +19,14 @@ import java.time.LocalDate;
  */
 public record ObservationRecorded(String brand, String metric, String channel, LocalDate date, double value,
 		Instant receivedAt, String source) {
+
+	/** The earliest day an observation may belong to. */
+	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+	/** The latest day an observation received at {@code receivedAt} may belong to: the next UTC day. */
+	public static LocalDate latestDate(Instant receivedAt) {
+		return receivedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+	}
 
 	/** The daily cell this observation writes. */
 	public String cellId() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.catalog.MetricDefinition;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class ObservationValidator {
 
 	/** The first day an observation may be about. */
-	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+	public static final LocalDate EARLIEST_DATE = ObservationRecorded.EARLIEST_DATE;
 
 	/** The channel of observations that name none. */
 	public static final String DEFAULT_CHANNEL = "all";

@@ -1,5 +1,7 @@
 package io.brandsignal.scoring.kafka;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,9 @@ final class ObservationValidator {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
+	/** How far ingest's clock may run ahead of this one. */
+	private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
 	private final MetricCatalog catalog;
 
 	ObservationValidator(MetricCatalog catalog) {
@@ -25,9 +30,10 @@ final class ObservationValidator {
 	 * Why the observation is invalid, or empty when it is valid.
 	 * @param key the record key (the brand)
 	 * @param observation the observation, {@code null} for a record without value
+	 * @param now the current time, to refuse observations from the future
 	 * @return the reason it is rejected
 	 */
-	Optional<String> problem(String key, ObservationRecorded observation) {
+	Optional<String> problem(String key, ObservationRecorded observation, Instant now) {
 		if (observation == null) {
 			return Optional.of("record has no value");
 		}
@@ -46,6 +52,16 @@ final class ObservationValidator {
 		}
 		if (observation.receivedAt() == null) {
 			return Optional.of("receivedAt is missing");
+		}
+		// A far-future day would move the brand's scoring window and horizon past all real data, and a
+		// far-future receivedAt would pin its cell against every later correction.
+		if (observation.receivedAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+			return Optional.of("receivedAt " + observation.receivedAt() + " is in the future");
+		}
+		if (observation.date().isBefore(ObservationRecorded.EARLIEST_DATE)
+				|| observation.date().isAfter(ObservationRecorded.latestDate(observation.receivedAt()))) {
+			return Optional.of("date " + observation.date() + " outside " + ObservationRecorded.EARLIEST_DATE
+					+ ".." + ObservationRecorded.latestDate(observation.receivedAt()));
 		}
 		Optional<MetricDefinition> metric = this.catalog.find(observation.metric());
 		if (metric.isEmpty()) {

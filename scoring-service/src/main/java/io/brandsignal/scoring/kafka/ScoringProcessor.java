@@ -134,7 +134,8 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	@Override
 	public void process(Record<String, ObservationRecorded> record) {
 		ObservationRecorded observation = record.value();
-		Optional<String> problem = this.validator.problem(record.key(), observation);
+		Optional<String> problem = this.validator.problem(record.key(), observation,
+				Instant.ofEpochMilli(this.context.currentSystemTimeMs()));
 		if (problem.isPresent()) {
 			deadLetter(record, problem.get());
 			return;

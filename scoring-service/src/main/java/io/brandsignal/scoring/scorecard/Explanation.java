@@ -95,7 +95,8 @@ final class Explanation {
 		String outcome = label(this.evidence.outcomeSeries());
 		if (this.evidence.bestLagDays() == null) {
 			if (this.evidence.samples() >= this.rules.minEvidenceSamples()) {
-				return "the audience did not vary enough to test whether its growth leads " + outcome;
+				// a series with no day-to-day variation (often flat sales) has no correlation to test
+				return "the daily series did not vary enough to test whether audience growth leads " + outcome;
 			}
 			return String.format(Locale.ROOT,
 					"too little history to test whether audience growth leads %s (%d paired days, %d needed)",
@@ -115,7 +116,8 @@ final class Explanation {
 			case VANITY_TRAP -> "The audience is growing without a matching rise in outcomes.";
 			case QUIET_PERFORMER -> "Outcomes are growing without audience growth.";
 			case DECLINING -> "Outcomes are falling and the audience is not growing.";
-			case STEADY -> "Neither the audience nor outcomes moved much.";
+			case STEADY -> (this.vanityGrowth != null && this.vanityGrowth <= -this.rules.vanityGrowthThresholdPercent())
+					? "The audience is shrinking while outcomes hold steady." : "Neither the audience nor outcomes moved much.";
 			case INSUFFICIENT_DATA -> "";
 		};
 	}

@@ -2,6 +2,7 @@ package io.brandsignal.scoring.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -442,6 +443,39 @@ class ScoringTopologyTests {
 		assertThat(this.harness.counter("brandsignal.scoring.observations.processed")).isEqualTo(56);
 		assertThat(this.harness.scorecard("acme").verdict()).isEqualTo(Verdict.VANITY_TRAP);
 		assertThat(this.harness.counter("brandsignal.scoring.scorecards.emitted")).isEqualTo(1);
+	}
+
+	@Test
+	void deadLettersObservationsFromTheFutureSoTheyCannotEraseABrandsHistory() {
+		// A day in 2100 would move acme's window (and its 400-day horizon) past all real data.
+		this.harness.send(daily("acme", "followers", linearFollowers()))
+			.send(daily("acme", "sales_revenue", (day) -> 100))
+			.send(this.harness.observation("acme", "followers", LocalDate.of(2100, 1, 1), 5))
+			.send(new ObservationRecorded("acme", "followers", "all", D0, 1, Instant.parse("3000-01-01T00:00:00Z"), "t"))
+			.send(this.harness.observation("acme", "followers", LocalDate.of(1999, 12, 31), 5))
+			.recompute();
+
+		assertThat(this.harness.deadLetters()).extracting((record) -> new String(
+				record.headers().lastHeader(ScoringProcessor.REASON_HEADER).value(), StandardCharsets.UTF_8))
+			.containsExactly("date 2100-01-01 outside 2000-01-01..2030-01-02",
+					"receivedAt 3000-01-01T00:00:00Z is in the future",
+					"date 1999-12-31 outside 2000-01-01..2030-01-02");
+		BrandScored card = this.harness.scorecard("acme");
+		assertThat(card.asOf()).isEqualTo(D0.plusDays(27));
+		assertThat(card.verdict()).isEqualTo(Verdict.VANITY_TRAP);
+	}
+
+	@Test
+	void saysSoWhenASteadyBrandIsLosingItsAudience() {
+		// Followers 1540 - 20 per day: 1000 on d27, 1000 / 1540 - 1 = -35.06%; sales flat: STEADY.
+		this.harness.send(daily("acme", "followers", (day) -> 1540 - 20 * day))
+			.send(daily("acme", "sales_revenue", (day) -> 100))
+			.recompute();
+
+		BrandScored card = this.harness.scorecard("acme");
+		assertThat(card.verdict()).isEqualTo(Verdict.STEADY);
+		assertThat(card.explanation()).startsWith("Followers -35% in 28 days; sales revenue 0%; ")
+			.endsWith("The audience is shrinking while outcomes hold steady.");
 	}
 
 }
