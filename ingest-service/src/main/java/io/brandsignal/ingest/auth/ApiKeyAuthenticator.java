@@ -30,6 +30,14 @@ public class ApiKeyAuthenticator {
 
 	public ApiKeyAuthenticator(ApiKeyProperties properties) {
 		this.keys = properties.apiKeys().stream().map(ApiKeyAuthenticator::configuredKey).toList();
+		Set<String> names = new HashSet<>();
+		for (ConfiguredKey key : this.keys) {
+			// the name keys the rate limit and marks the source of every observation
+			if (!names.add(key.client().name())) {
+				throw new IllegalStateException("Two brandsignal.ingest.api-keys entries are named '"
+						+ key.client().name() + "'; each key needs a name of its own");
+			}
+		}
 	}
 
 	private static ConfiguredKey configuredKey(ApiKeyDefinition definition) {

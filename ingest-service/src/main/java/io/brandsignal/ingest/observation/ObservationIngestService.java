@@ -67,9 +67,12 @@ public class ObservationIngestService {
 			throw new ForbiddenBrandsException(client.name(), List.copyOf(forbidden));
 		}
 		Instant receivedAt = this.clock.instant();
-		List<ObservationRecorded> events = observations.stream()
-			.map((observation) -> observation.toEvent(receivedAt, client.name()))
-			.toList();
+		// The later receivedAt wins a cell, so a later item of the same batch (a CSV line correcting an
+		// earlier one) must be later by at least a nanosecond.
+		List<ObservationRecorded> events = new ArrayList<>(observations.size());
+		for (int index = 0; index < observations.size(); index++) {
+			events.add(observations.get(index).toEvent(receivedAt.plusNanos(index), client.name()));
+		}
 		long start = System.nanoTime();
 		try {
 			this.publisher.publish(events);

@@ -49,6 +49,16 @@ class ApiKeyAuthenticatorTests {
 	}
 
 	@Test
+	void refusesToStartWithTwoKeysOfTheSameName() {
+		String otherSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new ApiKeyAuthenticator(
+					new ApiKeyProperties(List.of(new ApiKeyDefinition("shop", SHOP_SHA256, List.of("acme")),
+							new ApiKeyDefinition("shop", otherSha256, List.of("globex"))))))
+			.withMessageContaining("named 'shop'");
+	}
+
+	@Test
 	void refusesToStartWithAKeyThatIsNotAHash() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new ApiKeyAuthenticator(new ApiKeyProperties(

@@ -144,7 +144,7 @@ public class ObservationController {
 	@ApiResponse(responseCode = "429", description = "The key's rate limit is used up; see Retry-After",
 			headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")),
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing published, retry after Retry-After",
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge in time; the batch may or may not be stored, so send it again after Retry-After (a re-sent observation replaces itself, never counts twice)",
 			headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")),
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@interface AcceptedOrProblem {

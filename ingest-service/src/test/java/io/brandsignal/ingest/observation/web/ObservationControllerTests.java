@@ -70,7 +70,17 @@ class ObservationControllerTests {
 				new ObservationRecorded("acme", "followers", "instagram", java.time.LocalDate.of(2026, 11, 20), 120345,
 						WebSliceTestConfiguration.NOW, "shop"),
 				new ObservationRecorded("globex", "sales_revenue", "all", java.time.LocalDate.of(2026, 11, 21), 5120.5,
-						WebSliceTestConfiguration.NOW, "shop")));
+						WebSliceTestConfiguration.NOW.plusNanos(1), "shop")));
+	}
+
+	@Test
+	void stampsLaterItemsOfABatchLaterSoACorrectionInTheSameCsvWins() throws Exception {
+		this.mvc.perform(csv(SHOP, "brand,metric,channel,date,value\n" + "acme,followers,instagram,2026-11-20,120000\n"
+				+ "acme,followers,instagram,2026-11-20,1200\n"))
+			.andExpect(status().isAccepted());
+		List<ObservationRecorded> batch = this.publisher.batches().get(0);
+		assertThat(batch).extracting(ObservationRecorded::value).containsExactly(120000.0, 1200.0);
+		assertThat(batch.get(1).receivedAt()).isAfter(batch.get(0).receivedAt());
 	}
 
 	@Test
