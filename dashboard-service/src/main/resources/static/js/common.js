@@ -51,6 +51,11 @@
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
+      if (response.redirected && new URL(response.url).pathname === '/login') {
+        // the session expired: a fresh page asks the user to sign in again
+        window.location.reload();
+        throw new Error('signed out');
+      }
       return response.text();
     });
   }
@@ -92,7 +97,11 @@
     }
     var source = new EventSource('/api/v1/stream');
     source.onopen = function () { show('Live updates: on'); };
-    source.onerror = function () { show('Live updates: reconnecting…'); };
+    source.onerror = function () {
+      // EventSource gives up for good on a 401 (session expired); it retries by itself otherwise
+      show(source.readyState === EventSource.CLOSED ? 'Live updates: off (signed out, reload to sign in)'
+        : 'Live updates: reconnecting…');
+    };
     ['scorecard', 'rollup'].forEach(function (type) {
       source.addEventListener(type, function (event) {
         var data;

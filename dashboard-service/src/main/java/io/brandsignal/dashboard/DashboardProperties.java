@@ -68,7 +68,7 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 * @param timeout how long one stream stays open before the browser reconnects
 	 * @param heartbeat interval of the keep-alive comments that also detect gone clients
 	 */
-	public record Stream(@DefaultValue("30m") Duration timeout, @DefaultValue("20s") Duration heartbeat) {
+	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat) {
 	}
 
 }

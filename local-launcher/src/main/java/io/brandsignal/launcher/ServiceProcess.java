@@ -62,6 +62,9 @@ final class ServiceProcess implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logFile.toFile())
 				.start();
+			// Children outlive their parent unless told to stop: Ctrl-C while the stack is still starting
+			// must not leave services holding the ports.
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
 			return new ServiceProcess(name, port, logFile, process);
 		}
 		catch (IOException ex) {

@@ -49,12 +49,18 @@ public record DateRange(LocalDate from, LocalDate to) {
 	}
 
 	private static LocalDate date(String name, String value) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(value.trim());
+			date = LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidRangeException("'" + name + "' must be an ISO date such as 2026-11-20.");
 		}
+		// ISO dates may carry signed years far beyond what date arithmetic on them can survive
+		if (date.getYear() < 1900 || date.getYear() > 9999) {
+			throw new InvalidRangeException("'" + name + "' must be a date between 1900-01-01 and 9999-12-31.");
+		}
+		return date;
 	}
 
 }

@@ -37,4 +37,15 @@ class DateRangeTests {
 			.withMessage("The range spans 2193 days; at most 1830 days can be asked for.");
 	}
 
+	@Test
+	void rejectsDatesWithExtremeYearsInsteadOfFailingOnTheirArithmetic() {
+		// LocalDate.parse accepts these; subtracting the default 28 days from the first would throw.
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> DateRange.parse(null, "-999999999-01-01", () -> LATEST, 28, 1830))
+			.withMessage("'to' must be a date between 1900-01-01 and 9999-12-31.");
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> DateRange.parse("+10000-01-01", null, () -> LATEST, 28, 1830))
+			.withMessage("'from' must be a date between 1900-01-01 and 9999-12-31.");
+	}
+
 }

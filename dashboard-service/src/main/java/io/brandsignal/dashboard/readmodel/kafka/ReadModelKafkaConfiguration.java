@@ -2,6 +2,7 @@ package io.brandsignal.dashboard.readmodel.kafka;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,6 +90,13 @@ class ReadModelKafkaConfiguration {
 			MeterRegistry meters) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(producers.templates(),
 				(record, ex) -> new TopicPartition(Topics.DASHBOARD_DEAD_LETTER.name(), -1));
+		// Registered at zero up front: Prometheus' increase() cannot see a series whose first sample is 1.
+		for (Topic<?> consumed : List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS)) {
+			Counter.builder(DEAD_LETTER_METRIC)
+				.description("Records sent to a dead-letter topic, by the topic they were read from")
+				.tag("topic", consumed.name())
+				.register(meters);
+		}
 		ConsumerRecordRecoverer countingRecoverer = (record, ex) -> {
 			deadLetters.accept(record, ex);
 			Counter.builder(DEAD_LETTER_METRIC)
