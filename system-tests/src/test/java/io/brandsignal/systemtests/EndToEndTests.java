@@ -2,10 +2,7 @@ package io.brandsignal.systemtests;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import io.brandsignal.launcher.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.brandsignal.systemtests.SystemTestStack.awaitScorecard;
 import static io.brandsignal.systemtests.SystemTestStack.getFromDashboard;
 import static io.brandsignal.systemtests.SystemTestStack.postObservations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole journey on a real broker and a real PostgreSQL: systems post metrics to ingest-service
@@ -57,12 +54,12 @@ class EndToEndTests {
 		// A retry of the same batch replaces cells; it must never double count.
 		assertThat(postObservations(stack, trap).statusCode()).isEqualTo(202);
 
-		JsonNode trapCard = awaitScorecard("e2e-trap", "VANITY_TRAP");
+		JsonNode trapCard = awaitScorecard(stack, "e2e-trap", "VANITY_TRAP");
 		assertThat(trapCard.get("asOf").asString()).isEqualTo("2026-10-28");
 		assertThat(trapCard.get("windowDays").asInt()).isEqualTo(28);
 		assertFollowersGrewFrom1000To1540(trapCard);
 
-		JsonNode builderCard = awaitScorecard("e2e-builder", "BRAND_BUILDER");
+		JsonNode builderCard = awaitScorecard(stack, "e2e-builder", "BRAND_BUILDER");
 		assertFollowersGrewFrom1000To1540(builderCard);
 
 		JsonNode brands = json.readTree(getFromDashboard(stack, "/api/v1/brands").body());
@@ -84,22 +81,6 @@ class EndToEndTests {
 
 		HttpResponse<String> anonymousRead = SystemTestStack.get(stack.dashboardUrl().resolve("/api/v1/brands"));
 		assertThat(anonymousRead.statusCode()).isEqualTo(401);
-	}
-
-	static JsonNode awaitScorecard(String brand, String verdict) {
-		return awaitScorecard(stack, brand, (card) -> assertThat(card.get("verdict").asString()).isEqualTo(verdict));
-	}
-
-	/** Polls the dashboard API until the brand's scorecard meets the expectations. */
-	static JsonNode awaitScorecard(LocalStack stack, String brand, Consumer<JsonNode> expectations) {
-		AtomicReference<JsonNode> card = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-			HttpResponse<String> response = getFromDashboard(stack, "/api/v1/brands/" + brand + "/scorecard");
-			assertThat(response.statusCode()).isEqualTo(200);
-			card.set(json.readTree(response.body()));
-			expectations.accept(card.get());
-		});
-		return card.get();
 	}
 
 	static void assertFollowersGrewFrom1000To1540(JsonNode scorecard) {

@@ -33,7 +33,7 @@ class RestartTests {
 				.daily("restart-brand", "followers", "instagram", START, 27, (day) -> 1000 + 20 * day)
 				.daily("restart-brand", "sales_revenue", "shop", START, 28, (day) -> 100)
 				.toString()).statusCode()).isEqualTo(202);
-			EndToEndTests.awaitScorecard(first, "restart-brand",
+			SystemTestStack.awaitScorecard(first, "restart-brand",
 					(card) -> assertThat(card.get("asOf").asString()).isEqualTo("2026-09-28"));
 		}
 		try (LocalStack second = SystemTestStack.start(data)) {
@@ -44,7 +44,7 @@ class RestartTests {
 			assertThat(postObservations(second, new ObservationsJson()
 				.daily("restart-brand", "followers", "instagram", START.plusDays(27), 1, (day) -> 1540)
 				.toString()).statusCode()).isEqualTo(202);
-			JsonNode card = EndToEndTests.awaitScorecard(second, "restart-brand",
+			JsonNode card = SystemTestStack.awaitScorecard(second, "restart-brand",
 					EndToEndTests::assertFollowersGrewFrom1000To1540);
 			assertThat(card.get("verdict").asString()).isEqualTo("VANITY_TRAP");
 		}

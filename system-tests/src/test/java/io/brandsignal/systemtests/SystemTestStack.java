@@ -11,11 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.brandsignal.launcher.Credentials;
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.launcher.LocalStackSettings;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system as the local launcher runs it (real broker, real PostgreSQL, the three service
@@ -26,6 +33,8 @@ public final class SystemTestStack {
 
 	/** The development credentials every system test uses. */
 	public static final Credentials CREDENTIALS = new Credentials("system-test-key", "tester", "tester-password");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -83,6 +92,24 @@ public final class SystemTestStack {
 			.header("Accept", "application/json")
 			.GET()
 			.build());
+	}
+
+	/** Polls the dashboard API until the brand's scorecard meets the expectations, and returns it. */
+	public static JsonNode awaitScorecard(LocalStack stack, String brand, Consumer<JsonNode> expectations) {
+		AtomicReference<JsonNode> card = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			HttpResponse<String> response = getFromDashboard(stack, "/api/v1/brands/" + brand + "/scorecard");
+			assertThat(response.statusCode()).isEqualTo(200);
+			card.set(json.readTree(response.body()));
+			expectations.accept(card.get());
+		});
+		return card.get();
+	}
+
+	/** Polls the dashboard API until the brand's scorecard has the verdict, and returns it. */
+	public static JsonNode awaitScorecard(LocalStack stack, String brand, String verdict) {
+		return awaitScorecard(stack, brand,
+				(card) -> assertThat(card.path("verdict").asString()).as(brand).isEqualTo(verdict));
 	}
 
 	/** GETs any URL without credentials. */

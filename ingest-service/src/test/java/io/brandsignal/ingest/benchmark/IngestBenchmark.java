@@ -116,32 +116,17 @@ public final class IngestBenchmark {
 			created.add(producer);
 		}
 		List<List<ObservationRecorded>> events = events(day);
-		ExecutorService pool = Executors.newFixedThreadPool(producers);
 		try {
-			long start = System.nanoTime();
-			List<Future<?>> running = new ArrayList<>();
-			for (int p = 0; p < producers; p++) {
-				KafkaProducer<String, ObservationRecorded> producer = created.get(p);
-				int share = batches / producers + ((p < batches % producers) ? 1 : 0);
-				int offset = p;
-				running.add(pool.submit(() -> {
-					for (int b = 0; b < share; b++) {
-						producer.beginTransaction();
-						for (ObservationRecorded event : events.get((offset + b) % events.size())) {
-							producer.send(new ProducerRecord<>(Topics.OBSERVATIONS.name(), event.brand(), event));
-						}
-						producer.commitTransaction();
-					}
-					return null;
-				}));
-			}
-			for (Future<?> future : running) {
-				future.get();
-			}
-			return (double) batches * BATCH / ((System.nanoTime() - start) / 1e9);
+			return recordsPerSecond(producers, batches, (worker, batch) -> {
+				KafkaProducer<String, ObservationRecorded> producer = created.get(worker);
+				producer.beginTransaction();
+				for (ObservationRecorded event : events.get(batch % events.size())) {
+					producer.send(new ProducerRecord<>(Topics.OBSERVATIONS.name(), event.brand(), event));
+				}
+				producer.commitTransaction();
+			});
 		}
 		finally {
-			pool.shutdown();
 			created.forEach(KafkaProducer::close);
 		}
 	}
@@ -154,24 +139,43 @@ public final class IngestBenchmark {
 			.executor(Executors.newFixedThreadPool(clients))
 			.build();
 		URI uri = URI.create("http://localhost:" + port + "/api/v1/observations");
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			return recordsPerSecond(clients, batches, (worker, batch) -> {
+				HttpRequest request = HttpRequest.newBuilder(uri)
+					.header("Authorization", "Bearer " + KEY)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(bodies.get(batch % bodies.size())))
+					.build();
+				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 202) {
+					throw new IllegalStateException("Ingest answered " + response.statusCode() + ": " + response.body());
+				}
+			});
+		}
+		finally {
+			((ExecutorService) http.executor().orElseThrow()).shutdown();
+		}
+	}
+
+	/** Sends one batch of 500 records; {@code batch} numbers the batches of one measurement from 0. */
+	@FunctionalInterface
+	private interface BatchSender {
+
+		void send(int worker, int batch) throws Exception;
+
+	}
+
+	/** Runs {@code batches} batches on {@code workers} threads, each worker taking every n-th batch. */
+	private static double recordsPerSecond(int workers, int batches, BatchSender sender) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
 		try {
 			long start = System.nanoTime();
 			List<Future<?>> running = new ArrayList<>();
-			for (int c = 0; c < clients; c++) {
-				int share = batches / clients + ((c < batches % clients) ? 1 : 0);
-				int offset = c;
+			for (int w = 0; w < workers; w++) {
+				int worker = w;
 				running.add(pool.submit(() -> {
-					for (int b = 0; b < share; b++) {
-						HttpRequest request = HttpRequest.newBuilder(uri)
-							.header("Authorization", "Bearer " + KEY)
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString(bodies.get((offset + b) % bodies.size())))
-							.build();
-						HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-						if (response.statusCode() != 202) {
-							throw new IllegalStateException("Ingest answered " + response.statusCode() + ": " + response.body());
-						}
+					for (int batch = worker; batch < batches; batch += workers) {
+						sender.send(worker, batch);
 					}
 					return null;
 				}));
@@ -183,7 +187,6 @@ public final class IngestBenchmark {
 		}
 		finally {
 			pool.shutdown();
-			((ExecutorService) http.executor().orElseThrow()).shutdown();
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.systemtests.ObservationsJson;
@@ -82,7 +81,7 @@ class PrometheusScrapeIntegrationTests {
 			.daily(BRAND, "sales_revenue", "shop", LocalDate.of(2026, 8, 1), 28, (day) -> 100)
 			.toString();
 		assertThat(SystemTestStack.postObservations(stack, trap).statusCode()).isEqualTo(202);
-		JsonNode scorecard = awaitScorecard(BRAND, "VANITY_TRAP");
+		JsonNode scorecard = SystemTestStack.awaitScorecard(stack, BRAND, "VANITY_TRAP");
 		double vanityIndex = scorecard.get("vanityIndex").asDouble();
 		double impactScore = scorecard.get("impactScore").asDouble();
 
@@ -136,18 +135,6 @@ class PrometheusScrapeIntegrationTests {
 			}
 		}
 		return count;
-	}
-
-	private static JsonNode awaitScorecard(String brand, String verdict) {
-		AtomicReference<JsonNode> card = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-			HttpResponse<String> response = SystemTestStack.getFromDashboard(stack,
-					"/api/v1/brands/" + brand + "/scorecard");
-			assertThat(response.statusCode()).isEqualTo(200);
-			card.set(json.readTree(response.body()));
-			assertThat(card.get().path("verdict").asString()).isEqualTo(verdict);
-		});
-		return card.get();
 	}
 
 }

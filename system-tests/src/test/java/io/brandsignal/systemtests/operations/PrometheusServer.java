@@ -2,8 +2,6 @@ package io.brandsignal.systemtests.operations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.brandsignal.localinfra.FreePorts;
 import io.brandsignal.systemtests.SystemTestStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +58,7 @@ final class PrometheusServer implements AutoCloseable {
 			Files.createDirectories(workDirectory);
 			Path config = Files.writeString(workDirectory.resolve("prometheus.yml"), config(targets, ruleFile));
 			Path log = workDirectory.resolve("prometheus.log");
-			int port = freePort();
+			int port = FreePorts.free();
 			Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
 					"--storage.tsdb.path=" + workDirectory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
 					"--log.level=warn")
@@ -158,12 +157,6 @@ final class PrometheusServer implements AutoCloseable {
 			lines.add("      - targets: ['" + target.getHost() + ":" + target.getPort() + "']");
 		});
 		return String.join("\n", lines) + "\n";
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
