@@ -2,75 +2,53 @@ package io.brandsignal.scoring.kafka;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.scoring.ledger.BrandLedger;
 
 /**
- * An in-memory copy of one brand's cells in the cell store, so a recompute does not scan and decode
- * the store. It mirrors the store exactly: every write and delete of the brand's cells is applied to
- * both, and a copy is rebuilt from a prefix scan whenever it is missing.
+ * An in-memory copy of one brand's days in the cell store, so neither a recompute nor an observation
+ * has to read and decode the store. It mirrors the store exactly: every write and delete of the
+ * brand's days is applied to both, and a copy is rebuilt from a prefix scan whenever it is missing.
  */
 final class BrandCells {
 
-	/** metric -> date -> channel -> value; channels sorted so daily sums match the store's key order. */
-	private final Map<String, TreeMap<LocalDate, TreeMap<String, Double>>> metrics = new HashMap<>();
+	private final TreeMap<LocalDate, DayCells> days = new TreeMap<>();
 
-	void put(String metric, String channel, LocalDate date, double value) {
-		this.metrics.computeIfAbsent(metric, (name) -> new TreeMap<>())
-			.computeIfAbsent(date, (day) -> new TreeMap<>())
-			.put(channel, value);
+	/** The day's cells, the very object this copy holds; {@code null} when the day has none. */
+	DayCells day(LocalDate date) {
+		return this.days.get(date);
+	}
+
+	void put(LocalDate date, DayCells cells) {
+		this.days.put(date, cells);
 	}
 
 	/** The latest day with any cell, or {@code null} when there is none. */
 	LocalDate latestDate() {
-		LocalDate latest = null;
-		for (TreeMap<LocalDate, TreeMap<String, Double>> days : this.metrics.values()) {
-			if (!days.isEmpty() && (latest == null || days.lastKey().isAfter(latest))) {
-				latest = days.lastKey();
-			}
-		}
-		return latest;
+		return this.days.isEmpty() ? null : this.days.lastKey();
 	}
 
 	/**
-	 * Removes the cells of days before {@code cutoff}.
-	 * @return the store keys of the removed cells
+	 * Removes the days before {@code cutoff}.
+	 * @return the removed days
 	 */
-	List<String> removeBefore(String brand, LocalDate cutoff) {
-		List<String> removed = new ArrayList<>();
-		for (Map.Entry<String, TreeMap<LocalDate, TreeMap<String, Double>>> metric : this.metrics.entrySet()) {
-			Iterator<Map.Entry<LocalDate, TreeMap<String, Double>>> days = metric.getValue()
-				.headMap(cutoff, false)
-				.entrySet()
-				.iterator();
-			while (days.hasNext()) {
-				Map.Entry<LocalDate, TreeMap<String, Double>> day = days.next();
-				for (String channel : day.getValue().keySet()) {
-					removed.add(ScoringProcessor.cellKey(brand, metric.getKey(), channel, day.getKey()));
-				}
-				days.remove();
-			}
+	List<LocalDate> removeBefore(LocalDate cutoff) {
+		List<LocalDate> removed = new ArrayList<>();
+		Iterator<LocalDate> expired = this.days.headMap(cutoff, false).keySet().iterator();
+		while (expired.hasNext()) {
+			removed.add(expired.next());
+			expired.remove();
 		}
 		return removed;
 	}
 
 	BrandLedger toLedger(String brand, MetricCatalog catalog) {
 		BrandLedger.Builder ledger = BrandLedger.builder(brand, catalog);
-		this.metrics.forEach((metric, days) -> days.forEach((date, channels) -> {
-			double total = 0;
-			boolean first = true;
-			for (double value : channels.values()) {
-				total = first ? value : total + value;
-				first = false;
-			}
-			ledger.add(metric, date, total);
-		}));
+		this.days.forEach((date, cells) -> cells.forEachMetricTotal((metric, total) -> ledger.add(metric, date, total)));
 		return ledger.build();
 	}
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +30,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,10 +42,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The ledger and scorer of one stream task. Each observation upserts its daily cell and marks its
- * brand dirty with the earliest day that changed; a wall-clock punctuator then recomputes each dirty
- * brand once, whatever number of records dirtied it, emitting its scorecard and the rollups of the
- * days whose values changed. Invalid observations are forwarded as dead letters.
+ * The ledger and scorer of one stream task. Each observation upserts its cell in the brand's day
+ * ({@link DayCells}) and marks its brand dirty with the earliest day that changed; a wall-clock
+ * punctuator then recomputes each dirty brand once, whatever number of records dirtied it, emitting
+ * its scorecard and the rollups of the days whose values changed. Invalid observations are forwarded
+ * as dead letters.
  * <p>
  * Outputs are forwarded as {@link BrandScored}, {@link DailyRollup} or {@code byte[]} (a dead letter,
  * the reason in its headers); {@link ScoringTopology} routes them to their topics.
@@ -80,7 +80,7 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 
 	private ProcessorContext<String, Object> context;
 
-	private KeyValueStore<String, CellValue> cells;
+	private KeyValueStore<String, byte[]> cells;
 
 	private KeyValueStore<String, String> dirtyBrands;
 
@@ -97,11 +97,10 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	};
 
 	/**
-	 * When each dirty brand last changed and first became dirty (wall clock), to tell a brand still
-	 * being backfilled from one that has settled. Only a timing hint: a brand missing here (after a
-	 * restart) is recomputed at the next punctuation.
+	 * The dirty-brand store in memory, loaded on the task's first record or punctuation ({@code null}
+	 * until then), so an observation costs no store read to learn whether its brand is already dirty.
 	 */
-	private final Map<String, long[]> changeTimes = new HashMap<>();
+	private Map<String, DirtyBrand> dirty;
 
 	ScoringProcessor(MetricCatalog catalog, ScoringRules rules, ScoringTopology.Schedule schedule,
 			ScoringMetrics metrics) {
@@ -121,14 +120,35 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		this.rollups = context.getStateStore(ScoringTopology.ROLLUPS_STORE);
 		// after a revived task the stores may have been restored to an earlier state
 		this.cachedBrands.clear();
-		this.changeTimes.clear();
+		this.dirty = null;
 		context.schedule(this.schedule.interval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDirtyBrands);
 	}
 
 	@Override
 	public void close() {
 		this.cachedBrands.clear();
-		this.changeTimes.clear();
+		this.dirty = null;
+	}
+
+	/**
+	 * Loads what the task keeps in memory from its stores, converting a cell store of the first layout
+	 * on the way; once per task incarnation, at its first record or punctuation (stores can be written
+	 * then, with a record context).
+	 */
+	private Map<String, DirtyBrand> dirty() {
+		if (this.dirty == null) {
+			int converted = LegacyCellMigration.migrate(this.cells);
+			if (converted > 0) {
+				logger.info("Converted {} cells of task {} to one store entry per brand and day", converted,
+						this.context.taskId());
+			}
+			Map<String, DirtyBrand> loaded = new TreeMap<>();
+			try (KeyValueIterator<String, String> all = this.dirtyBrands.all()) {
+				all.forEachRemaining((brand) -> loaded.put(brand.key, new DirtyBrand(parseDate(brand.value))));
+			}
+			this.dirty = loaded;
+		}
+		return this.dirty;
 	}
 
 	@Override
@@ -141,24 +161,32 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 			return;
 		}
 		this.metrics.observationProcessed();
-		String cellKey = cellKey(observation.brand(), observation.metric(), observation.channel(), observation.date());
-		CellValue written = new CellValue(observation.value(), observation.receivedAt());
-		CellValue current = this.cells.get(cellKey);
-		if (!written.supersedes(current) || written.equals(current)) {
+		Map<String, DirtyBrand> dirty = dirty();
+		String brand = observation.brand();
+		LocalDate date = observation.date();
+		String dayKey = dayKey(brand, date);
+		BrandCells cached = cachedOrLoaded(brand);
+		DayCells day = (cached != null) ? cached.day(date) : DayCells.decode(this.cells.get(dayKey));
+		if (day == null) {
+			day = new DayCells();
+			cached.put(date, day);
+		}
+		if (!day.upsert(observation.metric(), observation.channel(), observation.value(), observation.receivedAt())) {
 			return;
 		}
-		this.cells.put(cellKey, written);
-		BrandCells cached = this.cachedBrands.get(observation.brand());
-		if (cached != null) {
-			cached.put(observation.metric(), observation.channel(), observation.date(), observation.value());
-		}
+		this.cells.put(dayKey, day.encode());
 		long now = this.context.currentSystemTimeMs();
-		long[] times = this.changeTimes.computeIfAbsent(observation.brand(), (brand) -> new long[] { now, now });
-		times[1] = now;
-		String day = observation.date().toString();
-		String dirtySince = this.dirtyBrands.get(observation.brand());
-		if (dirtySince == null || day.compareTo(dirtySince) < 0) {
-			this.dirtyBrands.put(observation.brand(), day);
+		DirtyBrand changed = dirty.get(brand);
+		if (changed == null) {
+			dirty.put(brand, new DirtyBrand(date, now));
+			this.dirtyBrands.put(brand, date.toString());
+		}
+		else {
+			if (date.isBefore(changed.since)) {
+				changed.since = date;
+				this.dirtyBrands.put(brand, date.toString());
+			}
+			changed.changed(now);
 		}
 	}
 
@@ -183,17 +211,14 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	 * every {@code maxDelay} until its backfill ends.
 	 */
 	private void recomputeDirtyBrands(long timestamp) {
-		List<KeyValue<String, String>> dirty = new ArrayList<>();
-		try (KeyValueIterator<String, String> all = this.dirtyBrands.all()) {
-			all.forEachRemaining(dirty::add);
-		}
 		long quiet = this.schedule.interval().toMillis();
 		long maxDelay = this.schedule.maxDelay().toMillis();
-		for (KeyValue<String, String> brand : dirty) {
-			long[] times = this.changeTimes.get(brand.key);
-			if (times == null || timestamp - times[1] >= quiet || timestamp - times[0] >= maxDelay) {
+		Iterator<Map.Entry<String, DirtyBrand>> dirty = dirty().entrySet().iterator();
+		while (dirty.hasNext()) {
+			Map.Entry<String, DirtyBrand> brand = dirty.next();
+			if (brand.getValue().due(timestamp, quiet, maxDelay)) {
 				try {
-					recompute(brand.key, LocalDate.parse(brand.value), timestamp);
+					recompute(brand.getKey(), brand.getValue().since, timestamp);
 				}
 				catch (KafkaException ex) {
 					// store, fencing and producer failures belong to Kafka Streams' own recovery
@@ -201,10 +226,11 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 				}
 				catch (RuntimeException ex) {
 					// one brand whose data trips the scorer must not stop every other brand's scoring
-					logger.error("Could not score brand '{}'; it is scored again on its next change", brand.key, ex);
+					logger.error("Could not score brand '{}'; it is scored again on its next change", brand.getKey(),
+							ex);
 				}
-				this.dirtyBrands.delete(brand.key);
-				this.changeTimes.remove(brand.key);
+				this.dirtyBrands.delete(brand.getKey());
+				dirty.remove();
 			}
 		}
 	}
@@ -224,7 +250,7 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 			return;
 		}
 		LocalDate cutoff = latest.minusDays(this.rules.horizonDays());
-		brandCells.removeBefore(brand, cutoff).forEach(this.cells::delete);
+		brandCells.removeBefore(cutoff).forEach((date) -> this.cells.delete(dayKey(brand, date)));
 		BrandLedger built = brandCells.toLedger(brand, this.catalog);
 		if (built.isEmpty()) {
 			return;
@@ -235,13 +261,25 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		this.metrics.scorecardEmitted();
 	}
 
+	/**
+	 * The brand's in-memory copy; loaded while there is room for it, so a task's brands are read from
+	 * the store once rather than on every observation. When the copies are full, {@code null}: the
+	 * observation then reads its one day from the store instead of evicting a brand whose copy a
+	 * recompute is about to use.
+	 */
+	private BrandCells cachedOrLoaded(String brand) {
+		BrandCells cached = this.cachedBrands.get(brand);
+		if (cached == null && this.cachedBrands.size() < CACHED_BRANDS) {
+			cached = load(brand);
+			this.cachedBrands.put(brand, cached);
+		}
+		return cached;
+	}
+
 	private BrandCells load(String brand) {
 		BrandCells brandCells = new BrandCells();
-		try (KeyValueIterator<String, CellValue> scan = this.cells.prefixScan(brand + '|', KEYS)) {
-			scan.forEachRemaining((cell) -> {
-				String[] parts = cell.key.split("\\|");
-				brandCells.put(parts[1], parts[2], parseDate(parts[3]), cell.value.value());
-			});
+		try (KeyValueIterator<String, byte[]> scan = this.cells.prefixScan(brand + '|', KEYS)) {
+			scan.forEachRemaining((day) -> brandCells.put(dateOf(day.key), DayCells.decode(day.value)));
 		}
 		return brandCells;
 	}
@@ -300,8 +338,9 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		return a.isAfter(b) ? a : b;
 	}
 
-	static String cellKey(String brand, String metric, String channel, LocalDate date) {
-		return brand + '|' + metric + '|' + channel + '|' + date;
+	/** The cell-store key of a brand's day. */
+	static String dayKey(String brand, LocalDate date) {
+		return brand + '|' + date;
 	}
 
 	private static LocalDate dateOf(String key) {
@@ -315,6 +354,43 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		}
 		return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
 				Integer.parseInt(text, 8, 10, 10));
+	}
+
+	/**
+	 * A brand changed since its last recompute: the earliest day that changed (also in the dirty-brand
+	 * store) and when the brand first and last changed (wall clock), to tell a brand still being
+	 * backfilled from one that has settled. The times are only a hint: a brand restored from the store
+	 * has none and is recomputed at the next punctuation.
+	 */
+	private static final class DirtyBrand {
+
+		private LocalDate since;
+
+		private long firstChange = -1;
+
+		private long lastChange = -1;
+
+		DirtyBrand(LocalDate since) {
+			this.since = since;
+		}
+
+		DirtyBrand(LocalDate since, long now) {
+			this(since);
+			this.firstChange = now;
+			this.lastChange = now;
+		}
+
+		void changed(long now) {
+			if (this.firstChange < 0) {
+				this.firstChange = now;
+			}
+			this.lastChange = now;
+		}
+
+		boolean due(long now, long quiet, long maxDelay) {
+			return this.firstChange < 0 || now - this.lastChange >= quiet || now - this.firstChange >= maxDelay;
+		}
+
 	}
 
 }

@@ -20,13 +20,14 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The scoring topology as a plain function of a {@link StreamsBuilder}: observations in; scorecards,
- * daily rollups and dead letters out. Three state stores, all changelogged: the daily cells keyed
- * {@code brand|metric|channel|date} (so one brand's cells are one prefix scan), the dirty brands with
- * the earliest day that changed, and (in compact form) the last rollup emitted per {@code brand|date}.
+ * daily rollups and dead letters out. Three state stores, all changelogged: the daily cells, one entry
+ * per brand and day keyed {@code brand|date} holding every metric and channel of that day
+ * ({@link DayCells}; one brand's cells are one prefix scan), the dirty brands with the earliest day
+ * that changed, and (in compact form) the last rollup emitted per {@code brand|date}.
  */
 public final class ScoringTopology {
 
-	/** Daily cells, keyed {@code brand|metric|channel|date}. */
+	/** Daily cells, one entry per brand and day keyed {@code brand|date} ({@link DayCells}). */
 	public static final String CELLS_STORE = "scoring-cells";
 
 	/** Brands changed since their last recompute, with the earliest changed day. */
@@ -65,7 +66,7 @@ public final class ScoringTopology {
 	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringRules rules, Schedule schedule, ScoringMetrics metrics, Storage storage) {
 		builder.addStateStore(Stores
-			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), CellValue.serde())
+			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), Serdes.ByteArray())
 			.withCachingEnabled());
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(storage.supplier(DIRTY_BRANDS_STORE), Serdes.String(), Serdes.String())

@@ -51,7 +51,7 @@ import org.springframework.util.FileSystemUtils;
  * Throughput of the scoring topology with {@code exactly_once_v2} against a plain consumer reading the
  * same backlog, on an in-process KRaft broker. Not a test: run it by hand (see BENCHMARK.md).
  * <p>
- * System properties: {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
+ * System properties: {@code bench.runs} (3, best of), {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
  * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (100),
  * {@code bench.recompute-ms} (1000), {@code bench.max-recompute-delay-ms} (10000): the defaults of the
  * service; {@code bench.cache-bytes} (10 MiB) and {@code bench.max-poll-records} (1000): Kafka Streams'
@@ -69,6 +69,7 @@ public final class ScoringBenchmark {
 		int days = Integer.getInteger("bench.days", 365);
 		int threads = Integer.getInteger("bench.threads", 1);
 		int partitions = Integer.getInteger("bench.partitions", 6);
+		int runs = Integer.getInteger("bench.runs", 3);
 		Path workDir = Files.createTempDirectory("scoring-benchmark");
 		KraftBroker broker = KraftBroker.start(workDir.resolve("kafka"), 0, 0);
 		try {
@@ -84,11 +85,21 @@ public final class ScoringBenchmark {
 			consume(bootstrap, new ByteArrayDeserializer());
 			Rate rawBytes = consume(bootstrap, new ByteArrayDeserializer());
 			Rate rawObjects = consume(bootstrap, Topics.OBSERVATIONS.valueSerde().deserializer());
-			Rate streams = score(bootstrap, workDir.resolve("state"), threads);
+			// the topology gets the same treatment as the baseline: the best of several runs, each with a
+			// fresh application id and state, so each scores the whole backlog from scratch
+			ScoringRun scoring = null;
+			for (int run = 1; run <= runs; run++) {
+				ScoringRun next = score(bootstrap, workDir.resolve("state-" + run), threads);
+				scoring = (scoring == null || next.processed().perSecond() > scoring.processed().perSecond()) ? next
+						: scoring;
+			}
+			Rate streams = scoring.processed();
 			// measured again after scoring; the faster run is the baseline, so a busy machine during the
 			// first run cannot flatter the ratio
-			rawBytes = faster(rawBytes, consume(bootstrap, new ByteArrayDeserializer()));
-			rawObjects = faster(rawObjects, consume(bootstrap, Topics.OBSERVATIONS.valueSerde().deserializer()));
+			for (int run = 1; run < runs; run++) {
+				rawBytes = faster(rawBytes, consume(bootstrap, new ByteArrayDeserializer()));
+				rawObjects = faster(rawObjects, consume(bootstrap, Topics.OBSERVATIONS.valueSerde().deserializer()));
+			}
 
 			System.out.println();
 			System.out.printf(Locale.ROOT, "plain consumer (bytes only)           : %,9.0f records/s (%,d in %.2f s)%n",
@@ -97,6 +108,8 @@ public final class ScoringBenchmark {
 					rawObjects.perSecond(), rawObjects.records(), rawObjects.seconds());
 			System.out.printf(Locale.ROOT, "scoring topology, exactly_once_v2     : %,9.0f records/s (%,d in %.2f s, %d stream thread(s))%n",
 					streams.perSecond(), streams.records(), streams.seconds(), threads);
+			System.out.printf(Locale.ROOT, "  same run, until every brand was scored: %,9.0f records/s (%.2f s)%n",
+					scoring.scored().perSecond(), scoring.scored().seconds());
 			System.out.printf(Locale.ROOT, "ratio scoring / plain consumer (bytes): %.2f (target >= 0.30)%n",
 					streams.perSecond() / rawBytes.perSecond());
 			System.out.printf(Locale.ROOT, "ratio scoring / plain consumer (JSON) : %.2f%n",
@@ -179,7 +192,7 @@ public final class ScoringBenchmark {
 		}
 	}
 
-	private static Rate score(String bootstrap, Path stateDir, int threads) throws Exception {
+	private static ScoringRun score(String bootstrap, Path stateDir, int threads) throws Exception {
 		String applicationId = "scoring-benchmark-" + UUID.randomUUID();
 		StreamsBuilder builder = new StreamsBuilder();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -242,11 +255,11 @@ public final class ScoringBenchmark {
 					}
 					Thread.sleep(50);
 				}
+				double scored = (System.nanoTime() - runningSince.get()) / 1e9;
 				System.out.printf(Locale.ROOT,
 						"Every brand scored on its complete data %.2f s after reaching RUNNING (%,.0f scorecards)%n",
-						(System.nanoTime() - runningSince.get()) / 1e9,
-						registry.get("brandsignal.scoring.scorecards.emitted").counter().count());
-				return new Rate(total, fromRunning);
+						scored, registry.get("brandsignal.scoring.scorecards.emitted").counter().count());
+				return new ScoringRun(new Rate(total, fromRunning), new Rate(total, scored));
 			}
 		}
 	}
@@ -298,6 +311,13 @@ public final class ScoringBenchmark {
 
 	private static Rate faster(Rate first, Rate second) {
 		return (first.perSecond() >= second.perSecond()) ? first : second;
+	}
+
+	/**
+	 * One scoring run: the backlog processed (every offset committed), and scored (every brand's
+	 * scorecard on its complete data out, which waits for the recompute schedule).
+	 */
+	private record ScoringRun(Rate processed, Rate scored) {
 	}
 
 	private record Rate(long records, double seconds) {

@@ -1,5 +1,7 @@
 package io.brandsignal.scoring.kafka;
 
+import org.apache.kafka.streams.state.KeyValueStore;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -403,10 +405,48 @@ class ScoringTopologyTests {
 			.send(this.harness.observation("old", "followers", D0.plusDays(401), 2000))
 			.recompute();
 
-		assertThat(this.harness.store(ScoringTopology.CELLS_STORE).get("old|followers|all|" + D0)).isNull();
-		assertThat(this.harness.store(ScoringTopology.CELLS_STORE).get("old|followers|all|" + D0.plusDays(401)))
-			.isNotNull();
+		assertThat(this.harness.store(ScoringTopology.CELLS_STORE).get("old|" + D0)).isNull();
+		assertThat(this.harness.store(ScoringTopology.CELLS_STORE).get("old|" + D0.plusDays(401))).isNotNull();
 		assertThat(this.harness.scorecard("old").asOf()).isEqualTo(D0.plusDays(401));
+	}
+
+	@Test
+	void keepsALedgerStoredInTheFirstCellLayout() {
+		// an earlier version stored one 20-byte entry per cell: value, receivedAt seconds and nanos
+		KeyValueStore<String, Object> cells = this.harness.store(ScoringTopology.CELLS_STORE);
+		Instant before = ScoringTopologyHarness.RECEIVED.minusSeconds(3600);
+		for (int day = 0; day < 28; day++) {
+			cells.put("legacy|followers|all|" + D0.plusDays(day), legacyCell(1000 + 20 * day, before));
+		}
+		for (int day = 0; day < 27; day++) {
+			cells.put("legacy|sales_revenue|all|" + D0.plusDays(day), legacyCell(100, before));
+		}
+		// a stored cell accepted later than a new observation of it still wins after the conversion
+		cells.put("legacy|likes|all|" + D0.plusDays(27), legacyCell(50, ScoringTopologyHarness.RECEIVED.plusSeconds(60)));
+
+		this.harness.send(this.harness.observation("legacy", "sales_revenue", D0.plusDays(27), 100))
+			.send(this.harness.observation("legacy", "likes", D0.plusDays(27), 9999))
+			.recompute();
+
+		BrandScored scorecard = this.harness.scorecard("legacy");
+		assertThat(scorecard.verdict()).isEqualTo(Verdict.VANITY_TRAP);
+		assertThat(growthOf(scorecard, "followers")).isEqualTo(new MetricGrowth("followers", MetricCategory.VANITY,
+				MetricTier.OUTPUT, 1000.0, 1540.0, 54.0, 28));
+		// only the changed day: the earlier days' rollups were published by the earlier version
+		assertThat(this.harness.rollups()).singleElement()
+			.satisfies((rollup) -> assertThat(rollup.metrics()).containsEntry("followers", 1540.0)
+				.containsEntry("sales_revenue", 100.0)
+				.containsEntry("likes", 50.0));
+		assertThat(cells.get("legacy|followers|all|" + D0)).isNull();
+		assertThat(cells.get("legacy|" + D0)).isNotNull();
+	}
+
+	private static byte[] legacyCell(double value, Instant receivedAt) {
+		return ByteBuffer.allocate(20)
+			.putDouble(value)
+			.putLong(receivedAt.getEpochSecond())
+			.putInt(receivedAt.getNano())
+			.array();
 	}
 
 	@Test
