@@ -40,6 +40,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spikeBaselineDays days before a day whose increases form its baseline
  * @param spikeMinBaselineDays increases the baseline needs before spikes are judged
  * @param spikeEngagementRisePercent rise of engagement above its baseline median that explains a spike
+ * @param cachedBrands how many brands' cells one instance keeps in memory besides its state stores
+ * (roughly 100-250 kB each for a full horizon), so observations and recomputes of those brands read no
+ * store; others are read from the store
  */
 @ConfigurationProperties("brandsignal.scoring")
 public record ScoringProperties(@DefaultValue("1s") Duration recomputeInterval,
@@ -54,7 +57,7 @@ public record ScoringProperties(@DefaultValue("1s") Duration recomputeInterval,
 		@DefaultValue("20") double impactScoreScalePercent, @DefaultValue("0.4") double impactEvidenceWeight,
 		@DefaultValue("6") double spikeThreshold, @DefaultValue("0.2") double spikeNoiseFloorPercent,
 		@DefaultValue("28") int spikeBaselineDays, @DefaultValue("7") int spikeMinBaselineDays,
-		@DefaultValue("50") double spikeEngagementRisePercent) {
+		@DefaultValue("50") double spikeEngagementRisePercent, @DefaultValue("512") int cachedBrands) {
 
 	public ScoringProperties {
 		if (recomputeInterval == null || recomputeInterval.isNegative() || recomputeInterval.isZero()) {
@@ -63,6 +66,9 @@ public record ScoringProperties(@DefaultValue("1s") Duration recomputeInterval,
 		if (maxRecomputeDelay == null || maxRecomputeDelay.compareTo(recomputeInterval) < 0) {
 			throw new IllegalArgumentException(
 					"brandsignal.scoring.max-recompute-delay must be at least the recompute interval");
+		}
+		if (cachedBrands < 0) {
+			throw new IllegalArgumentException("brandsignal.scoring.cached-brands cannot be negative");
 		}
 		// Validates the thresholds at startup rather than at the first scorecard.
 		new ScoringRules(windowDays, lookbackDays, horizonDays, maxLagDays, minObservedDays, minFlowDaysPerHalf,

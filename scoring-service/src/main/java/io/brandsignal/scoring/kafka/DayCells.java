@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.ObjDoubleConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The cells of one brand on one day: per metric and channel, the value and when ingest accepted it.
@@ -123,15 +124,24 @@ final class DayCells {
 
 	/** Reads the form {@link #encode} writes; {@code null} (no entry yet) is an empty day. */
 	static DayCells decode(byte[] bytes) {
+		return decode(bytes, UnaryOperator.identity());
+	}
+
+	/**
+	 * Reads the form {@link #encode} writes, sized exactly (a day kept in memory rarely grows again).
+	 * @param bytes the stored form, {@code null} for an empty day
+	 * @param names maps each name read to the instance to keep, so days held in memory share them
+	 */
+	static DayCells decode(byte[] bytes, UnaryOperator<String> names) {
 		if (bytes == null) {
 			return new DayCells();
 		}
 		ByteBuffer in = ByteBuffer.wrap(bytes);
 		int count = in.getShort();
-		DayCells day = new DayCells(Math.max(count, INITIAL_CAPACITY));
+		DayCells day = new DayCells(Math.max(count, 1));
 		for (int i = 0; i < count; i++) {
-			day.metrics[i] = getName(in);
-			day.channels[i] = getName(in);
+			day.metrics[i] = names.apply(getName(in));
+			day.channels[i] = names.apply(getName(in));
 			day.values[i] = in.getDouble();
 			day.receivedSeconds[i] = in.getLong();
 			day.receivedNanos[i] = in.getInt();

@@ -60,9 +60,6 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 
 	private static final StringSerializer KEYS = new StringSerializer();
 
-	/** Brands per task whose cells are also kept in memory (about 150 kB each for a full horizon). */
-	static final int CACHED_BRANDS = 256;
-
 	private final MetricCatalog catalog;
 
 	private final ScoringRules rules;
@@ -86,15 +83,15 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 
 	private KeyValueStore<String, byte[]> rollups;
 
-	/** Recently recomputed brands' cells, least recently used first; mirrors the cell store. */
-	private final Map<String, BrandCells> cachedBrands = new LinkedHashMap<>(64, 0.75f, true) {
+	/**
+	 * In-memory copies of brands' cells, least recently used first, one {@link #budget} slot each;
+	 * they mirror the cell store.
+	 */
+	private final Map<String, BrandCells> cachedBrands = new LinkedHashMap<>(64, 0.75f, true);
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, BrandCells> eldest) {
-			return size() > CACHED_BRANDS;
-		}
+	private final BrandCellsBudget budget;
 
-	};
+	private final CanonicalNames names = new CanonicalNames();
 
 	/**
 	 * The dirty-brand store in memory, loaded on the task's first record or punctuation ({@code null}
@@ -103,8 +100,9 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	private Map<String, DirtyBrand> dirty;
 
 	ScoringProcessor(MetricCatalog catalog, ScoringRules rules, ScoringTopology.Schedule schedule,
-			ScoringMetrics metrics) {
+			ScoringMetrics metrics, BrandCellsBudget budget) {
 		this.catalog = catalog;
+		this.budget = budget;
 		this.rules = rules;
 		this.schedule = schedule;
 		this.metrics = metrics;
@@ -119,15 +117,20 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		this.dirtyBrands = context.getStateStore(ScoringTopology.DIRTY_BRANDS_STORE);
 		this.rollups = context.getStateStore(ScoringTopology.ROLLUPS_STORE);
 		// after a revived task the stores may have been restored to an earlier state
-		this.cachedBrands.clear();
+		dropCachedBrands();
 		this.dirty = null;
 		context.schedule(this.schedule.interval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDirtyBrands);
 	}
 
 	@Override
 	public void close() {
-		this.cachedBrands.clear();
+		dropCachedBrands();
 		this.dirty = null;
+	}
+
+	private void dropCachedBrands() {
+		this.budget.release(this.cachedBrands.size());
+		this.cachedBrands.clear();
 	}
 
 	/**
@@ -171,7 +174,8 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 			day = new DayCells();
 			cached.put(date, day);
 		}
-		if (!day.upsert(observation.metric(), observation.channel(), observation.value(), observation.receivedAt())) {
+		if (!day.upsert(this.names.apply(observation.metric()), this.names.apply(observation.channel()),
+				observation.value(), observation.receivedAt())) {
 			return;
 		}
 		this.cells.put(dayKey, day.encode());
@@ -243,7 +247,9 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		BrandCells brandCells = this.cachedBrands.get(brand);
 		if (brandCells == null) {
 			brandCells = load(brand);
-			this.cachedBrands.put(brand, brandCells);
+			if (this.budget.tryAcquire() || evictEldest()) {
+				this.cachedBrands.put(brand, brandCells);
+			}
 		}
 		LocalDate latest = brandCells.latestDate();
 		if (latest == null) {
@@ -262,24 +268,35 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	}
 
 	/**
-	 * The brand's in-memory copy; loaded while there is room for it, so a task's brands are read from
-	 * the store once rather than on every observation. When the copies are full, {@code null}: the
+	 * The brand's in-memory copy; loaded while the budget has room, so a task's brands are read from the
+	 * store once rather than on every observation. When the budget is spent, {@code null}: the
 	 * observation then reads its one day from the store instead of evicting a brand whose copy a
 	 * recompute is about to use.
 	 */
 	private BrandCells cachedOrLoaded(String brand) {
 		BrandCells cached = this.cachedBrands.get(brand);
-		if (cached == null && this.cachedBrands.size() < CACHED_BRANDS) {
+		if (cached == null && this.budget.tryAcquire()) {
 			cached = load(brand);
 			this.cachedBrands.put(brand, cached);
 		}
 		return cached;
 	}
 
+	/** Drops this task's least recently used copy, keeping its budget slot for the caller. */
+	private boolean evictEldest() {
+		Iterator<Map.Entry<String, BrandCells>> eldest = this.cachedBrands.entrySet().iterator();
+		if (!eldest.hasNext()) {
+			return false;
+		}
+		eldest.next();
+		eldest.remove();
+		return true;
+	}
+
 	private BrandCells load(String brand) {
 		BrandCells brandCells = new BrandCells();
 		try (KeyValueIterator<String, byte[]> scan = this.cells.prefixScan(brand + '|', KEYS)) {
-			scan.forEachRemaining((day) -> brandCells.put(dateOf(day.key), DayCells.decode(day.value)));
+			scan.forEachRemaining((day) -> brandCells.put(dateOf(day.key), DayCells.decode(day.value, this.names)));
 		}
 		return brandCells;
 	}

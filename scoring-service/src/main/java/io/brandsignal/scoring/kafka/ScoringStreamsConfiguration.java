@@ -44,7 +44,8 @@ class ScoringStreamsConfiguration {
 	KStream<String, ObservationRecorded> scoringTopology(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringProperties properties, ScoringMetrics metrics) {
 		return ScoringTopology.build(builder, catalog, properties.rules(),
-				new ScoringTopology.Schedule(properties.recomputeInterval(), properties.maxRecomputeDelay()), metrics);
+				new ScoringTopology.Schedule(properties.recomputeInterval(), properties.maxRecomputeDelay()),
+				properties.cachedBrands(), metrics);
 	}
 
 	@Bean

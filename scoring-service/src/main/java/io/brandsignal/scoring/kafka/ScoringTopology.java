@@ -45,12 +45,13 @@ public final class ScoringTopology {
 	 * @param catalog the metrics the ledger accepts
 	 * @param rules the scoring thresholds and defaults
 	 * @param schedule when dirty brands are recomputed
+	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
 	 * @param metrics the service's meters
 	 * @return the stream of observations read
 	 */
 	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
-			ScoringRules rules, Schedule schedule, ScoringMetrics metrics) {
-		return build(builder, catalog, rules, schedule, metrics, Storage.PERSISTENT);
+			ScoringRules rules, Schedule schedule, int cachedBrands, ScoringMetrics metrics) {
+		return build(builder, catalog, rules, schedule, cachedBrands, metrics, Storage.PERSISTENT);
 	}
 
 	/**
@@ -59,12 +60,14 @@ public final class ScoringTopology {
 	 * @param catalog the metrics the ledger accepts
 	 * @param rules the scoring thresholds and defaults
 	 * @param schedule when dirty brands are recomputed
+	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
 	 * @param metrics the service's meters
 	 * @param storage where the stores keep their data locally (both are backed by changelog topics)
 	 * @return the stream of observations read
 	 */
 	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
-			ScoringRules rules, Schedule schedule, ScoringMetrics metrics, Storage storage) {
+			ScoringRules rules, Schedule schedule, int cachedBrands, ScoringMetrics metrics, Storage storage) {
+		BrandCellsBudget budget = new BrandCellsBudget(cachedBrands);
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), Serdes.ByteArray())
 			.withCachingEnabled());
@@ -79,7 +82,7 @@ public final class ScoringTopology {
 				Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
 					.withName("observations"));
 		observations
-			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics), Named.as("score"),
+			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics, budget), Named.as("score"),
 					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE)
 			.split(Named.as("route-"))
 			.branch((key, value) -> value instanceof BrandScored, Branched.withConsumer((scorecards) -> scorecards

@@ -52,7 +52,7 @@ import org.springframework.util.FileSystemUtils;
  * same backlog, on an in-process KRaft broker. Not a test: run it by hand (see BENCHMARK.md).
  * <p>
  * System properties: {@code bench.runs} (3, best of), {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
- * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (100),
+ * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (100), {@code bench.cached-brands} (512),
  * {@code bench.recompute-ms} (1000), {@code bench.max-recompute-delay-ms} (10000): the defaults of the
  * service; {@code bench.cache-bytes} (10 MiB) and {@code bench.max-poll-records} (1000): Kafka Streams'
  * defaults, for trying other settings.
@@ -199,7 +199,7 @@ public final class ScoringBenchmark {
 		ScoringTopology.build(builder, MetricCatalog.defaults(), ScoringRules.defaults(),
 				new ScoringTopology.Schedule(Duration.ofMillis(Long.getLong("bench.recompute-ms", 1000)),
 						Duration.ofMillis(Long.getLong("bench.max-recompute-delay-ms", 10_000))),
-				new ScoringMetrics(registry));
+				Integer.getInteger("bench.cached-brands", 512), new ScoringMetrics(registry));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

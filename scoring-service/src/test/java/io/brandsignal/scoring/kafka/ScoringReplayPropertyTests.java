@@ -12,6 +12,7 @@ import java.util.Random;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.scoring.scorecard.ScoringRules;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Shuffling, duplicating or re-sending the input, and recomputing at arbitrary points in between,
  * never changes the final scorecards or rollups: the ledger is an upsert of cells where the later
- * {@code receivedAt} wins.
+ * {@code receivedAt} wins. Neither does how many brands the topology may keep in memory.
  */
 class ScoringReplayPropertyTests {
 
@@ -31,7 +32,10 @@ class ScoringReplayPropertyTests {
 
 	private static final List<ObservationRecorded> INPUT = input();
 
-	private static final Outcome IN_ORDER = run(INPUT, List.of());
+	private static final Outcome IN_ORDER = run(INPUT, List.of(), ScoringTopologyHarness.DEFAULT_CACHED_BRANDS);
+
+	/** Budgets from none (every read from the store) through fewer than the three brands to plenty. */
+	private static final int[] CACHED_BRANDS = { 0, 1, 2, ScoringTopologyHarness.DEFAULT_CACHED_BRANDS };
 
 	/** Three brands over 40 days, two channels for one metric, and superseded versions of some cells. */
 	private static List<ObservationRecorded> input() {
@@ -67,7 +71,7 @@ class ScoringReplayPropertyTests {
 
 	@Property(tries = 25)
 	void finalScorecardsNeverDependOnOrderDuplicatesOrReplays(@ForAll("reorderings") Reordering reordering) {
-		Outcome outcome = run(reordering.records(), reordering.recomputeAfter());
+		Outcome outcome = run(reordering.records(), reordering.recomputeAfter(), reordering.cachedBrands());
 
 		assertThat(outcome.scorecards()).isEqualTo(IN_ORDER.scorecards());
 		assertThat(outcome.rollups()).isEqualTo(IN_ORDER.rollups());
@@ -91,12 +95,13 @@ class ScoringReplayPropertyTests {
 			for (int i = 0; i < random.nextInt(6); i++) {
 				recomputeAfter.add(random.nextInt(records.size()));
 			}
-			return new Reordering(records, recomputeAfter);
+			return new Reordering(records, recomputeAfter, CACHED_BRANDS[random.nextInt(CACHED_BRANDS.length)]);
 		});
 	}
 
-	private static Outcome run(List<ObservationRecorded> records, List<Integer> recomputeAfter) {
-		try (ScoringTopologyHarness harness = new ScoringTopologyHarness()) {
+	private static Outcome run(List<ObservationRecorded> records, List<Integer> recomputeAfter, int cachedBrands) {
+		try (ScoringTopologyHarness harness = new ScoringTopologyHarness(ScoringRules.defaults(),
+				ScoringTopology.Storage.IN_MEMORY, cachedBrands)) {
 			Map<String, BrandScored> scorecards = new LinkedHashMap<>();
 			Map<String, DailyRollup> rollups = new LinkedHashMap<>();
 			for (int i = 0; i < records.size(); i++) {
@@ -118,11 +123,12 @@ class ScoringReplayPropertyTests {
 				card.flags(), card.explanation(), null);
 	}
 
-	record Reordering(List<ObservationRecorded> records, List<Integer> recomputeAfter) {
+	record Reordering(List<ObservationRecorded> records, List<Integer> recomputeAfter, int cachedBrands) {
 
 		@Override
 		public String toString() {
-			return records.size() + " records, recompute after " + recomputeAfter;
+			return records.size() + " records, recompute after " + recomputeAfter + ", " + cachedBrands
+					+ " cached brands";
 		}
 
 	}

@@ -46,6 +46,9 @@ final class ScoringTopologyHarness implements AutoCloseable {
 
 	static final Duration MAX_RECOMPUTE_DELAY = Duration.ofSeconds(5);
 
+	/** The service's default {@code brandsignal.scoring.cached-brands}. */
+	static final int DEFAULT_CACHED_BRANDS = 512;
+
 	/** When test observations arrive, and the driver's clock: after every test date, as ingest guarantees. */
 	static final Instant RECEIVED = Instant.parse("2030-01-01T00:00:00Z");
 
@@ -78,6 +81,14 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	}
 
 	ScoringTopologyHarness(ScoringRules rules, ScoringTopology.Storage storage) {
+		this(rules, storage, DEFAULT_CACHED_BRANDS);
+	}
+
+	/**
+	 * @param cachedBrands how many brands' cells the topology may keep in memory: small budgets drive
+	 * the paths that read the store instead
+	 */
+	ScoringTopologyHarness(ScoringRules rules, ScoringTopology.Storage storage, int cachedBrands) {
 		try {
 			this.stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scoring-ttd");
 		}
@@ -86,7 +97,7 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		}
 		StreamsBuilder builder = new StreamsBuilder();
 		ScoringTopology.build(builder, MetricCatalog.defaults(), rules,
-				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY),
+				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY), cachedBrands,
 				new ScoringMetrics(this.registry), storage);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
