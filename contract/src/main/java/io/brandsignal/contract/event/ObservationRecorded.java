@@ -20,12 +20,40 @@ import java.time.ZoneOffset;
 public record ObservationRecorded(String brand, String metric, String channel, LocalDate date, double value,
 		Instant receivedAt, String source) {
 
+	/**
+	 * The form of brand and channel names, as a regular expression (for messages and API docs): a
+	 * lowercase slug of 1 to 64 characters. {@link #isSlug} checks it without a regex.
+	 */
+	public static final String SLUG = "[a-z0-9][a-z0-9_-]{0,63}";
+
 	/** The earliest day an observation may belong to. */
 	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
 
 	/** The latest day an observation received at {@code receivedAt} may belong to: the next UTC day. */
 	public static LocalDate latestDate(Instant receivedAt) {
 		return receivedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+	}
+
+	/**
+	 * Whether a name is a {@link #SLUG}. Hand-written because consumers check every record they read.
+	 * @param name the name, may be {@code null}
+	 * @return whether it is a lowercase slug
+	 */
+	public static boolean isSlug(String name) {
+		if (name == null || name.isEmpty() || name.length() > 64 || !isLowerAlphanumeric(name.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!isLowerAlphanumeric(c) && c != '_' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLowerAlphanumeric(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	/** The daily cell this observation writes. */

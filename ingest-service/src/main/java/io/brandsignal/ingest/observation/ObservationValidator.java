@@ -30,7 +30,7 @@ public class ObservationValidator {
 	/** The channel of observations that name none. */
 	public static final String DEFAULT_CHANNEL = "all";
 
-	static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+	static final Pattern SLUG = Pattern.compile(ObservationRecorded.SLUG);
 
 	private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
 		.withResolverStyle(ResolverStyle.STRICT);

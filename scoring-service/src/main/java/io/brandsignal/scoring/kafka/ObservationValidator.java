@@ -3,7 +3,6 @@ package io.brandsignal.scoring.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricDefinition;
@@ -14,8 +13,6 @@ import io.brandsignal.contract.event.ObservationRecorded;
  * already checks all of this; scoring checks again because anything can write to a topic.
  */
 final class ObservationValidator {
-
-	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
 	/** How far ingest's clock may run ahead of this one. */
 	private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
@@ -37,14 +34,14 @@ final class ObservationValidator {
 		if (observation == null) {
 			return Optional.of("record has no value");
 		}
-		if (observation.brand() == null || !SLUG.matcher(observation.brand()).matches()) {
+		if (!ObservationRecorded.isSlug(observation.brand())) {
 			return Optional.of("brand is missing or not a lowercase slug");
 		}
 		if (!observation.brand().equals(key)) {
 			// the key decides the partition; a brand spread over partitions would be scored in parts
 			return Optional.of("record key '" + key + "' is not the brand '" + observation.brand() + "'");
 		}
-		if (observation.channel() == null || !SLUG.matcher(observation.channel()).matches()) {
+		if (!ObservationRecorded.isSlug(observation.channel())) {
 			return Optional.of("channel is missing or not a lowercase slug");
 		}
 		if (observation.date() == null) {

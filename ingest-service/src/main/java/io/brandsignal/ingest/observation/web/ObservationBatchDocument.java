@@ -2,6 +2,7 @@ package io.brandsignal.ingest.observation.web;
 
 import java.util.List;
 
+import io.brandsignal.contract.event.ObservationRecorded;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -27,11 +28,11 @@ record ObservationBatchDocument(@ArraySchema(minItems = 1, maxItems = 5000,
 	 */
 	@Schema(name = "Observation", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 	record Item(
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "[a-z0-9][a-z0-9_-]{0,63}",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = ObservationRecorded.SLUG,
 					example = "acme") String brand,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "followers",
 					description = "A metric of GET /api/v1/metrics") String metric,
-			@Schema(pattern = "[a-z0-9][a-z0-9_-]{0,63}", defaultValue = "all", example = "instagram") String channel,
+			@Schema(pattern = ObservationRecorded.SLUG, defaultValue = "all", example = "instagram") String channel,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date", example = "2026-11-20",
 					description = "The UTC day the value belongs to, 2000-01-01 to tomorrow") String date,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "120345",
