@@ -245,7 +245,6 @@ public final class ScoringBenchmark {
 						total, fromStart, fromRunning,
 						registry.get("brandsignal.scoring.observations.processed").counter().count(),
 						registry.get("brandsignal.scoring.scorecards.emitted").counter().count());
-				printThreadMetrics(streams);
 				ReadOnlyKeyValueStore<String, String> dirty = streams.store(StoreQueryParameters
 					.fromNameAndType(ScoringTopology.DIRTY_BRANDS_STORE, QueryableStoreTypes.keyValueStore()));
 				long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -269,19 +268,6 @@ public final class ScoringBenchmark {
 		try (var all = store.all()) {
 			return all.hasNext();
 		}
-	}
-
-	/** Where the stream thread's time went: the averages Kafka Streams keeps per thread. */
-	private static void printThreadMetrics(KafkaStreams streams) {
-		List<String> names = List.of("poll-latency-avg", "poll-records-avg", "process-latency-avg",
-				"punctuate-latency-avg", "punctuate-rate", "commit-latency-avg", "commit-rate", "process-ratio",
-				"punctuate-ratio", "commit-ratio", "poll-ratio");
-		streams.metrics().forEach((name, metric) -> {
-			if ("stream-thread-metrics".equals(name.group()) && names.contains(name.name())) {
-				System.out.printf(Locale.ROOT, "  %-22s %s: %.3f%n", name.name(), name.tags().get("thread-id"),
-						((Number) metric.metricValue()).doubleValue());
-			}
-		});
 	}
 
 	private static Map<TopicPartition, Long> endOffsets(String bootstrap) {
