@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.brandsignal.localinfra.KraftBroker;
@@ -64,8 +66,29 @@ public final class TestInfrastructure {
 		return switch (forced) {
 			case "containers" -> true;
 			case "embedded" -> false;
-			default -> DockerClientFactory.instance().isDockerAvailable();
+			default -> dockerMayBeConfigured() && DockerClientFactory.instance().isDockerAvailable();
 		};
+	}
+
+	/**
+	 * Whether anything points at a Docker engine: {@code DOCKER_HOST}, a Testcontainers configuration
+	 * or one of the usual engine sockets. Without any, Testcontainers' own probe is skipped: it would
+	 * only log an ERROR that reads like a failing build.
+	 */
+	private static boolean dockerMayBeConfigured() {
+		if (System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null) {
+			return true;
+		}
+		Path home = Path.of(System.getProperty("user.home"));
+		List<Path> hints = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
+				home.resolve(".testcontainers.properties"), home.resolve(".docker/run/docker.sock"),
+				home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"),
+				home.resolve(".rd/docker.sock")));
+		String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+		if (runtimeDir != null) {
+			hints.add(Path.of(runtimeDir, "docker.sock"));
+		}
+		return hints.stream().anyMatch(Files::exists);
 	}
 
 	private static TestKafka newKafka() {
