@@ -5,13 +5,12 @@ import java.util.regex.Pattern;
 
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.contract.event.ObservationRecorded;
 
 /**
  * The checks a consumed record must pass before it is stored; the read model trusts nothing it reads.
  */
 final class RecordChecks {
-
-	private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
 	private static final Pattern METRIC = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
@@ -44,7 +43,7 @@ final class RecordChecks {
 	}
 
 	private static void checkBrand(String brand) {
-		require(brand != null && BRAND.matcher(brand).matches(), "Brand is missing or not a slug");
+		require(ObservationRecorded.isSlug(brand), "Brand is missing or not a slug");
 	}
 
 	private static void require(boolean condition, String message) {
