@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import io.brandsignal.dashboard.security.SecurityConfiguration;
 import io.brandsignal.dashboard.web.Formats;
+import io.brandsignal.dashboard.web.RenderedPages;
 import io.brandsignal.dashboard.web.StaticAssets;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,12 +16,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every MVC slice test of the dashboard needs besides its controllers: the real security rules
- * (with the test login from {@code config/application.properties}) and the page formats.
+ * (with the test login from {@code config/application.properties}), the page formats and the kept
+ * pages.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({ SecurityConfiguration.class, Formats.class, StaticAssets.class })
+@Import({ SecurityConfiguration.class, Formats.class, StaticAssets.class, RenderedPages.class })
 @EnableConfigurationProperties(DashboardProperties.class)
 public @interface WebSliceTest {
 

@@ -32,6 +32,8 @@ public class SeriesService {
 
 	private static final int MAX_CACHED = 128;
 
+	private static final int MAX_BRANDS = 1000;
+
 	private final RollupStore rollups;
 
 	private final Brands brands;
@@ -43,6 +45,8 @@ public class SeriesService {
 	private final JsonMapper json;
 
 	private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+
+	private final Map<String, LatestDay> latestDays = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
@@ -63,12 +67,32 @@ public class SeriesService {
 	 * @throws InvalidRangeException for malformed, reversed or too long ranges
 	 */
 	public DateRange range(String brand, String from, String to, String days) {
-		Optional<LocalDate> latest = this.rollups.latestDay(brand);
+		Optional<LocalDate> latest = latestDay(brand);
 		if (latest.isEmpty() && !this.brands.exists(brand)) {
 			throw Brands.unknown(brand);
 		}
 		return DateRange.parse(from, to, () -> latest.orElseGet(() -> LocalDate.now(ZoneOffset.UTC)),
 				length(days), this.settings.maxDays());
+	}
+
+	/**
+	 * The brand's latest day, kept like the series (every series request without {@code to} needs it);
+	 * only known brands are kept, so requests for made-up names cannot fill the memory.
+	 */
+	private Optional<LocalDate> latestDay(String brand) {
+		long generation = generation(brand);
+		LatestDay kept = this.latestDays.get(brand);
+		if (kept != null && kept.generation() == generation) {
+			return Optional.of(kept.day());
+		}
+		Optional<LocalDate> latest = this.rollups.latestDay(brand);
+		latest.ifPresent((day) -> {
+			if (this.latestDays.size() >= MAX_BRANDS) {
+				this.latestDays.clear();
+			}
+			this.latestDays.put(brand, new LatestDay(generation, day));
+		});
+		return latest;
 	}
 
 	private int length(String days) {
@@ -105,7 +129,7 @@ public class SeriesService {
 	}
 
 	private Cached cached(String brand, DateRange range) {
-		long generation = this.generations.computeIfAbsent(brand, (key) -> new AtomicLong()).get();
+		long generation = generation(brand);
 		CacheKey key = new CacheKey(brand, range);
 		Cached cached = this.cache.get(key);
 		if (cached != null && cached.generation() == generation) {
@@ -123,6 +147,15 @@ public class SeriesService {
 	@EventListener
 	void onRollupChanged(RollupChanged changed) {
 		this.generations.computeIfAbsent(changed.brand(), (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	/**
+	 * How often the brand's rollups changed in this instance; read before the database, so that a
+	 * change stored meanwhile makes what was read stale.
+	 */
+	private long generation(String brand) {
+		AtomicLong generation = this.generations.get(brand);
+		return (generation != null) ? generation.get() : 0;
 	}
 
 	private BrandSeries read(String brand, DateRange range) {
@@ -162,6 +195,9 @@ public class SeriesService {
 	}
 
 	private record Cached(long generation, BrandSeries series, byte[] json) {
+	}
+
+	private record LatestDay(long generation, LocalDate day) {
 	}
 
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.brandsignal.contract.event.BrandScored;
@@ -62,6 +64,8 @@ class ReadModelIntegrationTests {
 	private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
 
 	private static final Instant T2 = Instant.parse("2026-11-20T11:00:00Z");
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static KafkaProducer<String, byte[]> producer;
 
@@ -130,6 +134,34 @@ class ReadModelIntegrationTests {
 		String series = get("/api/v1/brands/rolled/series?from=2026-11-19&to=2026-11-20").body();
 		// followers 100 -> 120 is index 120; sales_revenue only on the first day stays at 100.
 		assertThat(series).contains("\"indexed\":{\"audience\":[100.0,120.0],\"outcomes\":[100.0,100.0]}");
+	}
+
+	@Test
+	void showsEveryNewScorecardOnTheKeptBrandPage() throws Exception {
+		send(Fixtures.scorecard("paged", Verdict.VANITY_TRAP, T1));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/brands/paged").body()).contains(">Vanity trap</span>"));
+
+		String first = get("/brands/paged").body();
+		String second = get("/brands/paged").body();
+		assertThat(second).containsPattern("href=\"/assets/css/app-[0-9a-f]{32}\\.css\"")
+			.isEqualTo(first.replace(csrfField(first), csrfField(second)));
+
+		send(Fixtures.scorecard("paged", Verdict.BRAND_BUILDER, T2));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/brands/paged").body()).contains(">Brand builder</span>")
+				.doesNotContain(">Vanity trap</span>"));
+	}
+
+	@Test
+	void observesRequestsAndLoginsButNotEachSecurityFilter() throws Exception {
+		assertThat(get("/api/v1/brands").statusCode()).isEqualTo(200);
+
+		assertThat(anonymous("/actuator/prometheus").body())
+			.contains("http_server_requests_seconds_count{application=\"dashboard-service\"")
+			.contains("spring_security_authentications_seconds_count")
+			.doesNotContain("spring_security_filterchains")
+			.doesNotContain("spring_security_authorizations");
 	}
 
 	@Test
@@ -208,6 +240,12 @@ class ReadModelIntegrationTests {
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("\"/api/v1/brands\"", "\"/api/v1/brands/{brand}/scorecard\"",
 				"\"/api/v1/brands/{brand}/series\"", "\"/api/v1/brands/{brand}/series.csv\"", "\"/api/v1/stream\"");
+	}
+
+	private static String csrfField(String page) {
+		Matcher field = CSRF_FIELD.matcher(page);
+		assertThat(field.find()).as("a hidden _csrf field").isTrue();
+		return field.group(1);
 	}
 
 	private HttpResponse<String> anonymous(String path) throws Exception {

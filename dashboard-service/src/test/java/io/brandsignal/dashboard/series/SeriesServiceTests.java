@@ -3,9 +3,11 @@ package io.brandsignal.dashboard.series;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.dashboard.DashboardProperties;
+import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.readmodel.MetricValue;
 import io.brandsignal.dashboard.readmodel.RollupChanged;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -30,7 +33,9 @@ class SeriesServiceTests {
 
 	private final RollupStore rollups = mock(RollupStore.class);
 
-	private final SeriesService service = new SeriesService(this.rollups, mock(Brands.class), MetricCatalog.defaults(),
+	private final Brands brands = mock(Brands.class);
+
+	private final SeriesService service = new SeriesService(this.rollups, this.brands, MetricCatalog.defaults(),
 			defaults(), JsonMapper.builder().build());
 
 	@Test
@@ -59,6 +64,29 @@ class SeriesServiceTests {
 
 		assertThat(fresh.metrics().get(0).values()).containsExactly(12.0);
 		verify(this.rollups, times(2)).values("acme", DAY, DAY);
+	}
+
+	@Test
+	void keepsTheBrandsLatestDayUntilItsRollupsChange() {
+		given(this.rollups.latestDay("acme")).willReturn(Optional.of(DAY), Optional.of(DAY.plusDays(1)));
+
+		assertThat(this.service.range("acme", null, null, null).to()).isEqualTo(DAY);
+		assertThat(this.service.range("acme", null, null, null).to()).isEqualTo(DAY);
+		this.service.onRollupChanged(new RollupChanged("acme", DAY.plusDays(1)));
+
+		assertThat(this.service.range("acme", null, null, null).to()).isEqualTo(DAY.plusDays(1));
+		verify(this.rollups, times(2)).latestDay("acme");
+	}
+
+	@Test
+	void findsABrandWhoseFirstDataArrivesAfterItWasAskedFor() {
+		given(this.rollups.latestDay("newcomer")).willReturn(Optional.empty(), Optional.of(DAY));
+
+		assertThatExceptionOfType(BrandNotFoundException.class)
+			.isThrownBy(() -> this.service.range("newcomer", null, null, null));
+
+		assertThat(this.service.range("newcomer", null, null, "7"))
+			.isEqualTo(new DateRange(DAY.minusDays(6), DAY));
 	}
 
 	private static DashboardProperties defaults() {

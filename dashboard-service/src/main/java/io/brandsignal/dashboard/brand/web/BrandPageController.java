@@ -6,6 +6,7 @@ import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.ScorecardView;
 import io.brandsignal.dashboard.brand.Verdicts;
+import io.brandsignal.dashboard.web.RenderedPages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * A brand's page: its scorecard with the evidence and explanation, and the charts its scripts draw
@@ -24,14 +26,17 @@ class BrandPageController {
 
 	private final Brands brands;
 
-	BrandPageController(Brands brands) {
+	private final RenderedPages pages;
+
+	BrandPageController(Brands brands, RenderedPages pages) {
 		this.brands = brands;
+		this.pages = pages;
 	}
 
 	@GetMapping("/brands/{brand}")
-	String brand(@PathVariable String brand, Model model) {
-		fill(brand, model);
-		return "brand";
+	View brand(@PathVariable String brand, Model model) {
+		// The page is the same for every reader until the brand's scorecard changes.
+		return this.pages.view("brand", brand, fill(brand, model).orElse(null));
 	}
 
 	@GetMapping("/brands/{brand}/fragments/scorecard")
@@ -40,7 +45,7 @@ class BrandPageController {
 		return "brand :: scorecard";
 	}
 
-	private void fill(String brand, Model model) {
+	private Optional<ScorecardView> fill(String brand, Model model) {
 		Optional<ScorecardView> scorecard = this.brands.findScorecard(brand);
 		if (scorecard.isEmpty() && !this.brands.exists(brand)) {
 			throw Brands.unknown(brand);
@@ -48,6 +53,7 @@ class BrandPageController {
 		model.addAttribute("brand", brand);
 		model.addAttribute("scorecard", scorecard.orElse(null));
 		model.addAttribute("verdictMeaning", scorecard.map((card) -> Verdicts.meaning(card.verdict())).orElse(""));
+		return scorecard;
 	}
 
 	@ExceptionHandler

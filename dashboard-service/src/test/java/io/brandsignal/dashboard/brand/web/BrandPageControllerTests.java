@@ -2,36 +2,55 @@ package io.brandsignal.dashboard.brand.web;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.ScorecardView;
+import io.brandsignal.dashboard.web.Formats;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(BrandPageController.class)
 @WebSliceTest
 class BrandPageControllerTests {
 
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	@Autowired
 	private MockMvc mvc;
 
 	@MockitoBean
 	private Brands brands;
+
+	@MockitoSpyBean
+	private Formats formats;
 
 	@Test
 	@WithMockUser
@@ -49,6 +68,7 @@ class BrandPageControllerTests {
 			.andExpect(content().string(containsString("<dd>0.620</dd>")))
 			.andExpect(content().string(containsString("<dd>27 days</dd>")))
 			.andExpect(content().string(containsString("id=\"growth-chart\"")))
+			.andExpect(content().string(containsString("<script src=\"/webjars/echarts/")))
 			.andExpect(content().string(containsString("href=\"/api/v1/brands/acme/series.csv\"")));
 	}
 
@@ -78,6 +98,61 @@ class BrandPageControllerTests {
 
 	@Test
 	@WithMockUser
+	void rendersThePageOncePerScorecardAndGivesEveryReaderItsOwnCsrfToken() throws Exception {
+		given(this.brands.findScorecard("kept")).willReturn(Optional.of(
+				ScorecardView.of(Fixtures.scorecard("kept", Verdict.VANITY_TRAP, Instant.parse("2026-11-20T10:00:00Z")))));
+
+		MvcResult first = this.mvc.perform(get("/brands/kept")).andExpect(status().isOk()).andReturn();
+		MvcResult second = this.mvc.perform(get("/brands/kept"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/html;charset=UTF-8"))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andReturn();
+
+		String firstToken = csrfToken(first);
+		String secondToken = csrfToken(second);
+		assertThat(secondToken).isNotEqualTo(firstToken);
+		assertThat(second.getResponse().getContentAsString())
+			.isEqualTo(first.getResponse().getContentAsString().replace(firstToken, secondToken));
+		// vanity index and impact score, each formatted once: the second reader got the kept copy
+		verify(this.formats, times(2)).score(any());
+	}
+
+	@Test
+	@WithMockUser
+	void keptPageCarriesATokenThatLogsItsReaderOut() throws Exception {
+		given(this.brands.findScorecard("logout")).willReturn(Optional.of(
+				ScorecardView.of(Fixtures.scorecard("logout", Verdict.STEADY, Instant.parse("2026-11-20T10:00:00Z")))));
+		MockHttpSession firstReader = new MockHttpSession();
+		MockHttpSession secondReader = new MockHttpSession();
+		String firstToken = hiddenCsrfField(this.mvc.perform(get("/brands/logout").session(firstReader)).andReturn());
+		String secondToken = hiddenCsrfField(
+				this.mvc.perform(get("/brands/logout").session(secondReader)).andReturn());
+
+		this.mvc.perform(post("/logout").session(secondReader).param("_csrf", firstToken))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").session(secondReader).param("_csrf", secondToken))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
+	@Test
+	@WithMockUser
+	void rendersThePageAgainOnceTheScorecardChanged() throws Exception {
+		given(this.brands.findScorecard("rescored")).willReturn(
+				Optional.of(ScorecardView
+					.of(Fixtures.scorecard("rescored", Verdict.VANITY_TRAP, Instant.parse("2026-11-20T10:00:00Z")))),
+				Optional.of(ScorecardView
+					.of(Fixtures.scorecard("rescored", Verdict.BRAND_BUILDER, Instant.parse("2026-11-21T10:00:00Z")))));
+		this.mvc.perform(get("/brands/rescored")).andExpect(content().string(containsString(">Vanity trap</span>")));
+
+		this.mvc.perform(get("/brands/rescored"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Brand builder</span>")))
+			.andExpect(content().string(not(containsString(">Vanity trap</span>"))));
+	}
+
+	@Test
+	@WithMockUser
 	void answersUnknownBrandWithNotFoundPage() throws Exception {
 		given(this.brands.findScorecard("nobody")).willReturn(Optional.empty());
 		given(this.brands.exists("nobody")).willReturn(false);
@@ -85,6 +160,18 @@ class BrandPageControllerTests {
 		this.mvc.perform(get("/brands/nobody"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("Brand not found")));
+	}
+
+	private static String csrfToken(MvcResult result) throws Exception {
+		String token = ((CsrfToken) result.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+		assertThat(result.getResponse().getContentAsString()).contains("value=\"" + token + "\"");
+		return token;
+	}
+
+	private static String hiddenCsrfField(MvcResult result) throws Exception {
+		Matcher field = CSRF_FIELD.matcher(result.getResponse().getContentAsString());
+		assertThat(field.find()).as("a hidden _csrf field").isTrue();
+		return field.group(1);
 	}
 
 }
