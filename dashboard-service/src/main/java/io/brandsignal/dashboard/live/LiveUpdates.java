@@ -103,7 +103,13 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 		catch (IOException | IllegalStateException ex) {
 			logger.debug("Dropping a live-update stream whose browser went away: {}", ex.getMessage());
 			this.emitters.remove(emitter);
-			emitter.completeWithError(ex);
+			try {
+				emitter.completeWithError(ex);
+			}
+			catch (IllegalStateException alreadyGone) {
+				// a stream whose request never started or already ended cannot be completed again
+				logger.debug("Live-update stream already ended: {}", alreadyGone.getMessage());
+			}
 		}
 	}
 

@@ -67,6 +67,18 @@ public class ScorecardStore {
 		return rows > 0;
 	}
 
+	/**
+	 * Whether the stored scorecard of its brand is this one (the same {@code scoredAt}), whoever stored
+	 * it.
+	 */
+	public boolean holds(BrandScored scorecard) {
+		return this.jdbc.sql("SELECT count(*) FROM scorecard WHERE brand = :brand AND scored_at = :scoredAt")
+			.param("brand", scorecard.brand())
+			.param("scoredAt", Timestamp.from(scorecard.scoredAt()))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** The brand's latest scorecard, if it has one. */
 	public Optional<BrandScored> find(String brand) {
 		return this.jdbc.sql("SELECT document FROM scorecard WHERE brand = :brand")

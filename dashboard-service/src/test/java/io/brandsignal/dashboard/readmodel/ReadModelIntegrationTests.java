@@ -77,6 +77,12 @@ class ReadModelIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ScorecardStore scorecardStore;
+
+	@Autowired
+	private RollupStore rollupStore;
+
 	@BeforeAll
 	static void producer() {
 		Properties properties = new Properties();
@@ -187,6 +193,34 @@ class ReadModelIntegrationTests {
 		assertThat(get("/actuator/prometheus").body())
 			.containsPattern("brandsignal_deadletter_records_total\\{application=\"dashboard-service\",topic=\""
 					+ "brandsignal.scorecards.v1\"} [2-9]");
+	}
+
+	@Test
+	void showsWhatAnotherInstanceSharingTheDatabaseStoredFirst() throws Exception {
+		send(Fixtures.scorecard("shared", Verdict.VANITY_TRAP, T1));
+		send(Fixtures.rollup("shared", "2026-11-19", Map.of("followers", 100.0)));
+		send(Fixtures.rollup("shared", "2026-11-20", Map.of("followers", 110.0)));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(get("/brands/shared").body()).contains("Vanity trap");
+			assertThat(get("/api/v1/brands/shared/series?from=2026-11-19&to=2026-11-20").body())
+				.contains("\"audience\":[100.0,110.0]");
+		});
+
+		// Another dashboard instance consumes the next records first and stores them in the shared database.
+		BrandScored rescored = Fixtures.scorecard("shared", Verdict.BRAND_BUILDER, T2);
+		DailyRollup corrected = Fixtures.rollup("shared", "2026-11-20", Map.of("followers", 120.0));
+		this.scorecardStore.upsert(rescored);
+		this.rollupStore.upsert(corrected);
+		// This instance then consumes the same records, which change no row here.
+		send(rescored);
+		send(corrected);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(get("/brands/shared").body()).contains("Brand builder").doesNotContain("Vanity trap");
+			assertThat(get("/api/v1/brands/shared/scorecard").body()).contains("\"verdict\":\"BRAND_BUILDER\"");
+			assertThat(get("/api/v1/brands/shared/series?from=2026-11-19&to=2026-11-20").body())
+				.contains("\"audience\":[100.0,120.0]");
+		});
 	}
 
 	@Test

@@ -45,6 +45,15 @@ class ScorecardStoreTests {
 	}
 
 	@Test
+	void tellsWhetherItHoldsAScorecardWhoeverStoredIt() {
+		this.store.upsert(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T2));
+
+		assertThat(this.store.holds(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T2))).isTrue();
+		assertThat(this.store.holds(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1))).isFalse();
+		assertThat(this.store.holds(Fixtures.scorecard("other", Verdict.VANITY_TRAP, T2))).isFalse();
+	}
+
+	@Test
 	void replacesScorecardWithNewerOne() {
 		this.store.upsert(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1));
 

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the read model up to date from the scorecards and daily rollups that scoring publishes, and
- * announces each real change inside this instance (for live updates and gauges) once it is stored.
+ * announces inside this instance (for its caches, live updates and gauges) every record that the read
+ * model now holds: also when another dashboard instance sharing the database stored it first, since
+ * this instance's caches and browsers need the news as much. Older scorecards are not announced.
  */
 @Component
 class ReadModelListener {
@@ -35,7 +37,7 @@ class ReadModelListener {
 			containerFactory = ReadModelKafkaConfiguration.SCORECARD_LISTENER_FACTORY)
 	void onScorecard(BrandScored scorecard) {
 		RecordChecks.check(scorecard);
-		if (this.scorecards.upsert(scorecard)) {
+		if (this.scorecards.upsert(scorecard) || this.scorecards.holds(scorecard)) {
 			this.events.publishEvent(new ScorecardChanged(scorecard));
 		}
 	}
@@ -45,9 +47,9 @@ class ReadModelListener {
 			containerFactory = ReadModelKafkaConfiguration.ROLLUP_LISTENER_FACTORY)
 	void onRollup(DailyRollup rollup) {
 		RecordChecks.check(rollup);
-		if (this.rollups.upsert(rollup)) {
-			this.events.publishEvent(new RollupChanged(rollup.brand(), rollup.date()));
-		}
+		// a day's latest rollup replaces what was stored, so the read model now holds this one
+		this.rollups.upsert(rollup);
+		this.events.publishEvent(new RollupChanged(rollup.brand(), rollup.date()));
 	}
 
 }
