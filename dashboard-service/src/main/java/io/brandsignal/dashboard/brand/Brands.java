@@ -58,7 +58,9 @@ public class Brands {
 	 * often than it changes.
 	 */
 	public Optional<ScorecardView> findScorecard(String brand) {
-		long generation = this.generations.computeIfAbsent(brand, (key) -> new AtomicLong()).get();
+		// read, not created: a counter per name anyone asks for would grow without bound
+		AtomicLong changes = this.generations.get(brand);
+		long generation = (changes != null) ? changes.get() : 0;
 		Cached cached = this.latest.get(brand);
 		if (cached != null && cached.generation() == generation) {
 			return Optional.of(cached.scorecard());
