@@ -29,6 +29,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final LocalPostgres postgres;
 
+	private final LeftoverProcesses leftovers;
+
 	private final List<ServiceProcess> services = new ArrayList<>();
 
 	private ServiceProcess ingest;
@@ -37,10 +39,12 @@ public final class LocalStack implements AutoCloseable {
 
 	private ServiceProcess dashboard;
 
-	private LocalStack(LocalStackSettings settings, KraftBroker broker, LocalPostgres postgres) {
+	private LocalStack(LocalStackSettings settings, KraftBroker broker, LocalPostgres postgres,
+			LeftoverProcesses leftovers) {
 		this.settings = settings;
 		this.broker = broker;
 		this.postgres = postgres;
+		this.leftovers = leftovers;
 	}
 
 	/**
@@ -52,6 +56,12 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public static LocalStack start(LocalStackSettings settings, Consumer<String> progress) {
 		Path data = settings.dataDirectory();
+		LeftoverProcesses leftovers = new LeftoverProcesses(data);
+		List<Long> stopped = leftovers.stopAll();
+		if (!stopped.isEmpty()) {
+			progress.accept("Stopped " + stopped.size() + " processes an earlier launcher left running (pids "
+					+ stopped + ").");
+		}
 		progress.accept("Starting Kafka (KRaft, in process)...");
 		KraftBroker broker = KraftBroker.start(data.resolve("kafka"), settings.kafkaPort(), 0);
 		LocalPostgres postgres = null;
@@ -59,8 +69,9 @@ public final class LocalStack implements AutoCloseable {
 		try {
 			progress.accept("Starting PostgreSQL (embedded)...");
 			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort());
+			leftovers.recordPostgres(data.resolve("postgres"));
 			postgres.createDatabase(DATABASE);
-			stack = new LocalStack(settings, broker, postgres);
+			stack = new LocalStack(settings, broker, postgres, leftovers);
 			stack.startServices(progress);
 			return stack;
 		}
@@ -73,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
 					postgres.close();
 				}
 				broker.close();
+				leftovers.clear();
 			}
 			throw ex;
 		}
@@ -108,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
 		ServiceProcess service = ServiceProcess.start(name, this.settings.servicesDirectory().resolve(name + ".jar"),
 				FreePorts.orFree(port), logs, arguments);
 		this.services.add(service);
+		this.leftovers.record(service.process());
 		return service;
 	}
 
@@ -157,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
 		this.services.clear();
 		this.postgres.close();
 		this.broker.close();
+		this.leftovers.clear();
 	}
 
 }

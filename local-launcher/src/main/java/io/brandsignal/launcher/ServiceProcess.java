@@ -84,6 +84,11 @@ final class ServiceProcess implements AutoCloseable {
 		return this.logFile;
 	}
 
+	/** The service's JVM. */
+	ProcessHandle process() {
+		return this.process.toHandle();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}
