@@ -52,7 +52,7 @@ import org.springframework.util.FileSystemUtils;
  * same backlog, on an in-process KRaft broker. Not a test: run it by hand (see BENCHMARK.md).
  * <p>
  * System properties: {@code bench.runs} (3, best of), {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
- * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (100), {@code bench.cached-brands} (512),
+ * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (250), {@code bench.cached-brands} (512),
  * {@code bench.recompute-ms} (1000), {@code bench.max-recompute-delay-ms} (10000): the defaults of the
  * service; {@code bench.cache-bytes} (10 MiB) and {@code bench.max-poll-records} (1000): Kafka Streams'
  * defaults, for trying other settings.
@@ -205,7 +205,7 @@ public final class ScoringBenchmark {
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit-ms", 100));
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit-ms", 250));
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
 		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.getLong("bench.cache-bytes", 10L << 20));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),

@@ -209,7 +209,7 @@ class ScoringIntegrationTests {
 		assertThat(reasons.values()).contains("unknown metric 'shoe_size'");
 		Properties streamsConfig = context.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 		assertThat(streamsConfig).containsEntry("processing.guarantee", "exactly_once_v2")
-			.containsEntry("commit.interval.ms", "100")
+			.containsEntry("commit.interval.ms", "250")
 			.containsEntry("state.dir", this.stateDir.toString());
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		assertThat(registry.get("brandsignal.deadletter.records").tag("topic", Topics.OBSERVATIONS.name()).counter()
