@@ -28,7 +28,7 @@ import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The ledger and scorer of one stream task. Each observation upserts its cell in the brand's day
+ * The ledger and scorer of one stream task. It reads observations as bytes and decodes them itself,
+ * so that unreadable records, like invalid ones, are dead-lettered inside the task's transaction:
+ * exactly once, with the original bytes. Each observation upserts its cell in the brand's day
  * ({@link DayCells}) and marks its brand dirty with the earliest day that changed; a wall-clock
  * punctuator then recomputes each dirty brand once, whatever number of records dirtied it, emitting
  * its scorecard and the rollups of the days whose values changed. Invalid observations are forwarded
@@ -51,7 +53,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * Outputs are forwarded as {@link BrandScored}, {@link DailyRollup} or {@code byte[]} (a dead letter,
  * the reason in its headers); {@link ScoringTopology} routes them to their topics.
  */
-final class ScoringProcessor implements Processor<String, ObservationRecorded, String, Object> {
+final class ScoringProcessor implements Processor<String, byte[], String, Object> {
 
 	/** Header with the reason an observation was dead-lettered (Spring Kafka's name). */
 	static final String REASON_HEADER = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
@@ -72,8 +74,7 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 
 	private final BrandScorer scorer;
 
-	private final Serializer<ObservationRecorded> observationSerializer = Topics.OBSERVATIONS.valueSerde()
-		.serializer();
+	private final Deserializer<ObservationRecorded> observations = Topics.OBSERVATIONS.valueSerde().deserializer();
 
 	private ProcessorContext<String, Object> context;
 
@@ -155,12 +156,19 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 	}
 
 	@Override
-	public void process(Record<String, ObservationRecorded> record) {
-		ObservationRecorded observation = record.value();
+	public void process(Record<String, byte[]> record) {
+		ObservationRecorded observation;
+		try {
+			observation = this.observations.deserialize(Topics.OBSERVATIONS.name(), record.headers(), record.value());
+		}
+		catch (RuntimeException ex) {
+			deadLetter(record, "unreadable observation: " + ex.getMessage(), ex.getClass());
+			return;
+		}
 		Optional<String> problem = this.validator.problem(record.key(), observation,
 				Instant.ofEpochMilli(this.context.currentSystemTimeMs()));
 		if (problem.isPresent()) {
-			deadLetter(record, problem.get());
+			deadLetter(record, problem.get(), null);
 			return;
 		}
 		this.metrics.observationProcessed();
@@ -194,18 +202,23 @@ final class ScoringProcessor implements Processor<String, ObservationRecorded, S
 		}
 	}
 
-	private void deadLetter(Record<String, ObservationRecorded> record, String reason) {
+	/**
+	 * Forwards the record's original bytes to the dead-letter topic with the reason, the exception type
+	 * when there was one, and where the record came from, in Spring Kafka's dead-letter headers.
+	 */
+	private void deadLetter(Record<String, byte[]> record, String reason, Class<?> exception) {
 		Headers headers = new RecordHeaders(record.headers().toArray());
 		headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+		if (exception != null) {
+			headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, exception.getName().getBytes(StandardCharsets.UTF_8));
+		}
 		Optional<RecordMetadata> source = this.context.recordMetadata();
 		if (source.isPresent()) {
 			headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, source.get().topic().getBytes(StandardCharsets.UTF_8));
 			headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(source.get().partition()).array());
 			headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(source.get().offset()).array());
 		}
-		byte[] payload = (record.value() != null)
-				? this.observationSerializer.serialize(Topics.OBSERVATIONS.name(), record.value()) : null;
-		this.context.forward(new Record<String, Object>(record.key(), payload, record.timestamp(), headers));
+		this.context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers));
 		this.metrics.deadLettered(Topics.OBSERVATIONS.name());
 	}
 

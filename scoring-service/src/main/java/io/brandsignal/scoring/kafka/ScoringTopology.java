@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
-import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,9 +46,9 @@ public final class ScoringTopology {
 	 * @param schedule when dirty brands are recomputed
 	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
 	 * @param metrics the service's meters
-	 * @return the stream of observations read
+	 * @return the stream of observations read, values as bytes
 	 */
-	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
+	public static KStream<String, byte[]> build(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringRules rules, Schedule schedule, int cachedBrands, ScoringMetrics metrics) {
 		return build(builder, catalog, rules, schedule, cachedBrands, metrics, Storage.PERSISTENT);
 	}
@@ -63,9 +62,9 @@ public final class ScoringTopology {
 	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
 	 * @param metrics the service's meters
 	 * @param storage where the stores keep their data locally (both are backed by changelog topics)
-	 * @return the stream of observations read
+	 * @return the stream of observations read, values as bytes
 	 */
-	public static KStream<String, ObservationRecorded> build(StreamsBuilder builder, MetricCatalog catalog,
+	public static KStream<String, byte[]> build(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringRules rules, Schedule schedule, int cachedBrands, ScoringMetrics metrics, Storage storage) {
 		BrandCellsBudget budget = new BrandCellsBudget(cachedBrands);
 		builder.addStateStore(Stores
@@ -78,9 +77,10 @@ public final class ScoringTopology {
 			.keyValueStoreBuilder(storage.supplier(ROLLUPS_STORE), Serdes.String(), Serdes.ByteArray())
 			.withCachingEnabled());
 
-		KStream<String, ObservationRecorded> observations = builder.stream(Topics.OBSERVATIONS.name(),
-				Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
-					.withName("observations"));
+		// values stay bytes here: the processor decodes them, so an unreadable one is dead-lettered in
+		// the same transaction as everything else
+		KStream<String, byte[]> observations = builder.stream(Topics.OBSERVATIONS.name(),
+				Consumed.with(Topics.OBSERVATIONS.keySerde(), Serdes.ByteArray()).withName("observations"));
 		observations
 			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics, budget), Named.as("score"),
 					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE)

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,13 +30,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Drives the scoring topology in a {@link TopologyTestDriver}: send observations, let the recompute
- * punctuator run, read what came out. Deserialization failures are recovered into {@link #unreadable()}.
+ * punctuator run, read what came out (dead letters included).
  */
 final class ScoringTopologyHarness implements AutoCloseable {
 
@@ -65,8 +61,6 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	private final TestOutputTopic<String, DailyRollup> rollups;
 
 	private final TestOutputTopic<String, byte[]> deadLetters;
-
-	private final List<ConsumerRecord<?, ?>> unreadable = new ArrayList<>();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -103,10 +97,6 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-				RecoveringDeserializationExceptionHandler.class);
-		config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
-				(ConsumerRecordRecoverer) (record, ex) -> this.unreadable.add(record));
 		this.driver = new TopologyTestDriver(builder.build(), config, RECEIVED);
 		this.observations = this.driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(),
 				Topics.OBSERVATIONS.valueSerde().serializer());
@@ -191,10 +181,6 @@ final class ScoringTopologyHarness implements AutoCloseable {
 
 	List<TestRecord<String, byte[]>> deadLetters() {
 		return this.deadLetters.readRecordsToList();
-	}
-
-	List<ConsumerRecord<?, ?>> unreadable() {
-		return this.unreadable;
 	}
 
 	KeyValueStore<String, Object> store(String name) {

@@ -1,6 +1,5 @@
 package io.brandsignal.scoring.kafka;
 
-import org.apache.kafka.streams.state.KeyValueStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,10 +18,13 @@ import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.MetricGrowth;
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.scoring.scorecard.ScoringRules;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -441,6 +443,10 @@ class ScoringTopologyTests {
 		assertThat(cells.get("legacy|" + D0)).isNotNull();
 	}
 
+	private static String header(TestRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
 	private static byte[] legacyCell(double value, Instant receivedAt) {
 		return ByteBuffer.allocate(20)
 			.putDouble(value)
@@ -456,9 +462,14 @@ class ScoringTopologyTests {
 			.send(daily("acme", "sales_revenue", (day) -> 100))
 			.recompute();
 
-		assertThat(this.harness.unreadable()).singleElement()
-			.satisfies((record) -> assertThat((byte[]) record.value()).asString(StandardCharsets.UTF_8)
-				.isEqualTo("{not json"));
+		assertThat(this.harness.deadLetters()).singleElement().satisfies((record) -> {
+			assertThat(record.key()).isEqualTo("acme");
+			assertThat(record.value()).asString(StandardCharsets.UTF_8).isEqualTo("{not json");
+			assertThat(header(record, ScoringProcessor.REASON_HEADER)).startsWith("unreadable observation: ");
+			assertThat(header(record, KafkaHeaders.DLT_EXCEPTION_FQCN)).endsWith("Exception");
+			assertThat(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.OBSERVATIONS.name());
+		});
+		assertThat(this.harness.counter("brandsignal.deadletter.records")).isEqualTo(1);
 		assertThat(this.harness.scorecard("acme").verdict()).isEqualTo(Verdict.VANITY_TRAP);
 	}
 
