@@ -59,7 +59,7 @@ final class LeftoverProcesses {
 			}
 		}
 		catch (IOException | NumberFormatException ex) {
-			// without the file there is nothing to record: the server stops with this launcher's JVM or not at all
+			// no readable pid file: there is no server process to record
 		}
 	}
 

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScoringPropertiesTests {
 
 	private static ScoringProperties bind(Map<String, String> properties) {
-		return new Binder(new MapConfigurationPropertySource(properties))
-			.bindOrCreate("brandsignal.scoring", ScoringProperties.class);
+		return ServiceDefaults.scoring(properties);
 	}
 
 	@Test
@@ -25,6 +22,7 @@ class ScoringPropertiesTests {
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.maxRecomputeDelay()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.rules()).isEqualTo(ScoringRules.defaults());
+		assertThat(properties.cachedBrands()).isEqualTo(512);
 	}
 
 	@Test

@@ -38,8 +38,4 @@ final class BrandCellsBudget {
 		this.used.addAndGet(-slots);
 	}
 
-	int used() {
-		return this.used.get();
-	}
-
 }

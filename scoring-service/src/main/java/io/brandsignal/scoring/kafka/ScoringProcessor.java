@@ -47,8 +47,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * exactly once, with the original bytes. Each observation upserts its cell in the brand's day
  * ({@link DayCells}) and marks its brand dirty with the earliest day that changed; a wall-clock
  * punctuator then recomputes each dirty brand once, whatever number of records dirtied it, emitting
- * its scorecard and the rollups of the days whose values changed. Invalid observations are forwarded
- * as dead letters.
+ * its scorecard and the rollups of the days whose values changed.
  * <p>
  * Outputs are forwarded as {@link BrandScored}, {@link DailyRollup} or {@code byte[]} (a dead letter,
  * the reason in its headers); {@link ScoringTopology} routes them to their topics.
@@ -135,11 +134,11 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 	}
 
 	/**
-	 * Loads what the task keeps in memory from its stores, converting a cell store of the first layout
-	 * on the way; once per task incarnation, at its first record or punctuation (stores can be written
-	 * then, with a record context).
+	 * The dirty brands in memory, loaded from their store at the task's first record or punctuation
+	 * after (re)initialization; the cell store of the first layout is converted at the same moment,
+	 * since stores can only be written with a record context.
 	 */
-	private Map<String, DirtyBrand> dirty() {
+	private Map<String, DirtyBrand> loadedDirtyBrands() {
 		if (this.dirty == null) {
 			int converted = LegacyCellMigration.migrate(this.cells);
 			if (converted > 0) {
@@ -172,7 +171,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 			return;
 		}
 		this.metrics.observationProcessed();
-		Map<String, DirtyBrand> dirty = dirty();
+		Map<String, DirtyBrand> dirty = loadedDirtyBrands();
 		String brand = observation.brand();
 		LocalDate date = observation.date();
 		String dayKey = dayKey(brand, date);
@@ -230,7 +229,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 	private void recomputeDirtyBrands(long timestamp) {
 		long quiet = this.schedule.interval().toMillis();
 		long maxDelay = this.schedule.maxDelay().toMillis();
-		Iterator<Map.Entry<String, DirtyBrand>> dirty = dirty().entrySet().iterator();
+		Iterator<Map.Entry<String, DirtyBrand>> dirty = loadedDirtyBrands().entrySet().iterator();
 		while (dirty.hasNext()) {
 			Map.Entry<String, DirtyBrand> brand = dirty.next();
 			if (brand.getValue().due(timestamp, quiet, maxDelay)) {

@@ -20,9 +20,10 @@ import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.topic.Topic;
 import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.localinfra.KraftBroker;
+import io.brandsignal.scoring.ScoringProperties;
+import io.brandsignal.scoring.ServiceDefaults;
 import io.brandsignal.scoring.kafka.ScoringMetrics;
 import io.brandsignal.scoring.kafka.ScoringTopology;
-import io.brandsignal.scoring.scorecard.ScoringRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -51,11 +52,11 @@ import org.springframework.util.FileSystemUtils;
  * Throughput of the scoring topology with {@code exactly_once_v2} against a plain consumer reading the
  * same backlog, on an in-process KRaft broker. Not a test: run it by hand (see BENCHMARK.md).
  * <p>
- * System properties: {@code bench.runs} (3, best of), {@code bench.brands} (200), {@code bench.days} (365), {@code bench.threads}
- * (stream threads, 1), {@code bench.partitions} (6), {@code bench.commit-ms} (250), {@code bench.cached-brands} (512),
- * {@code bench.recompute-ms} (1000), {@code bench.max-recompute-delay-ms} (10000): the defaults of the
- * service; {@code bench.cache-bytes} (10 MiB) and {@code bench.max-poll-records} (1000): Kafka Streams'
- * defaults, for trying other settings.
+ * System properties: {@code bench.runs} (3, best of), {@code bench.brands} (200), {@code bench.days} (365),
+ * {@code bench.threads} (stream threads, 1), {@code bench.partitions} (6); {@code bench.commit-ms},
+ * {@code bench.cached-brands}, {@code bench.recompute-ms} and {@code bench.max-recompute-delay-ms} default to
+ * what the service runs with ({@link ServiceDefaults}); {@code bench.cache-bytes} (10 MiB) and
+ * {@code bench.max-poll-records} (1000): Kafka Streams' defaults, for trying other settings.
  */
 public final class ScoringBenchmark {
 
@@ -87,11 +88,9 @@ public final class ScoringBenchmark {
 			Rate rawObjects = consume(bootstrap, Topics.OBSERVATIONS.valueSerde().deserializer());
 			// the topology gets the same treatment as the baseline: the best of several runs, each with a
 			// fresh application id and state, so each scores the whole backlog from scratch
-			ScoringRun scoring = null;
-			for (int run = 1; run <= runs; run++) {
-				ScoringRun next = score(bootstrap, workDir.resolve("state-" + run), threads);
-				scoring = (scoring == null || next.processed().perSecond() > scoring.processed().perSecond()) ? next
-						: scoring;
+			ScoringRun scoring = score(bootstrap, workDir.resolve("state-1"), threads);
+			for (int run = 2; run <= runs; run++) {
+				scoring = scoring.faster(score(bootstrap, workDir.resolve("state-" + run), threads));
 			}
 			Rate streams = scoring.processed();
 			// measured again after scoring; the faster run is the baseline, so a busy machine during the
@@ -196,16 +195,20 @@ public final class ScoringBenchmark {
 		String applicationId = "scoring-benchmark-" + UUID.randomUUID();
 		StreamsBuilder builder = new StreamsBuilder();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		ScoringTopology.build(builder, MetricCatalog.defaults(), ScoringRules.defaults(),
-				new ScoringTopology.Schedule(Duration.ofMillis(Long.getLong("bench.recompute-ms", 1000)),
-						Duration.ofMillis(Long.getLong("bench.max-recompute-delay-ms", 10_000))),
-				Integer.getInteger("bench.cached-brands", 512), new ScoringMetrics(registry));
+		ScoringProperties service = ServiceDefaults.scoring();
+		ScoringTopology.build(builder, MetricCatalog.defaults(), service.rules(),
+				new ScoringTopology.Schedule(
+						Duration.ofMillis(Long.getLong("bench.recompute-ms", service.recomputeInterval().toMillis())),
+						Duration.ofMillis(
+								Long.getLong("bench.max-recompute-delay-ms", service.maxRecomputeDelay().toMillis()))),
+				Integer.getInteger("bench.cached-brands", service.cachedBrands()), new ScoringMetrics(registry));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit-ms", 250));
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+				Integer.getInteger("bench.commit-ms", ServiceDefaults.commitIntervalMs()));
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
 		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.getLong("bench.cache-bytes", 10L << 20));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
@@ -304,6 +307,11 @@ public final class ScoringBenchmark {
 	 * scorecard on its complete data out, which waits for the recompute schedule).
 	 */
 	private record ScoringRun(Rate processed, Rate scored) {
+
+		ScoringRun faster(ScoringRun other) {
+			return (this.processed.perSecond() >= other.processed.perSecond()) ? this : other;
+		}
+
 	}
 
 	private record Rate(long records, double seconds) {

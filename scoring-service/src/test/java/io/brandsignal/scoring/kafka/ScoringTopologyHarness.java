@@ -17,6 +17,7 @@ import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.ServiceDefaults;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,7 +44,7 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	static final Duration MAX_RECOMPUTE_DELAY = Duration.ofSeconds(5);
 
 	/** The service's default {@code brandsignal.scoring.cached-brands}. */
-	static final int DEFAULT_CACHED_BRANDS = 512;
+	static final int DEFAULT_CACHED_BRANDS = ServiceDefaults.scoring().cachedBrands();
 
 	/** When test observations arrive, and the driver's clock: after every test date, as ingest guarantees. */
 	static final Instant RECEIVED = Instant.parse("2030-01-01T00:00:00Z");
