@@ -13,6 +13,7 @@ import io.brandsignal.contract.event.ConversionEvidence;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.MetricGrowth;
 import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.contract.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,9 +50,9 @@ class ContractSerializationTests {
 
 	@Test
 	void roundTripsScorecardAndRollup() {
-		BrandScored scored = new BrandScored("acme", LocalDate.of(2026, 11, 20), 28, Verdict.VANITY_TRAP, 38.0, 1.0,
-				90.0, 5.0,
-				List.of(new MetricGrowth("followers", MetricCategory.VANITY, MetricTier.OUTPUT, 100.0, 138.0, 38.0, 28)),
+		BrandScored scored = new BrandScored("acme", LocalDate.of(2026, 11, 20), 28, Verdict.VANITY_TRAP, 38.0, 4.0,
+				Trend.UP, 1.0, 3.0, Trend.FLAT, 90.0, 5.0,
+				List.of(new MetricGrowth("followers", MetricCategory.VANITY, MetricTier.OUTPUT, 100.0, 138.0, 38.0, 4.0, 28, 2)),
 				ConversionEvidence.insufficient("followers", "sales_revenue", 3), List.of("FOLLOWER_SPIKE"),
 				"Followers +38% in 28 days; sales +1%.", Instant.parse("2026-11-21T08:00:00Z"));
 		try (Serde<BrandScored> serde = Topics.SCORECARDS.valueSerde()) {

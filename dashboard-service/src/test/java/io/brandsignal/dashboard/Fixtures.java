@@ -11,6 +11,7 @@ import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.ConversionEvidence;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.MetricGrowth;
+import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
 
 /**
@@ -24,13 +25,13 @@ public final class Fixtures {
 	/** A scorecard with the given headline numbers, scored at {@code scoredAt}. */
 	public static BrandScored scorecard(String brand, Verdict verdict, Double vanityGrowth, Double outcomeGrowth,
 			double vanityIndex, double impactScore, Instant scoredAt) {
-		return new BrandScored(brand, LocalDate.parse("2026-11-20"), 28, verdict, vanityGrowth, outcomeGrowth,
-				vanityIndex, impactScore,
+		return new BrandScored(brand, LocalDate.parse("2026-11-20"), 28, verdict, vanityGrowth, 3.0, Trend.UP, outcomeGrowth, 2.0,
+				Trend.FLAT, vanityIndex, impactScore,
 				List.of(new MetricGrowth("followers", MetricCategory.VANITY, MetricTier.OUTPUT, 1000.0, 1500.0, 50.0,
-						28),
+						3.0, 28, 1),
 						new MetricGrowth("sales_revenue", MetricCategory.OUTCOME, MetricTier.IMPACT, 200.0, 200.0, 0.0,
-								28)),
-				new ConversionEvidence("followers", "sales_revenue", 3, 0.1, 0.05, 0.62, 27, false),
+								2.0, 28, 1)),
+				new ConversionEvidence("followers", "sales_revenue", 3, 0.1, null, null, null, 0.62, 27, false),
 				List.of("FOLLOWER_SPIKE"), "Followers grew 50% while sales stayed flat.", scoredAt);
 	}
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A brand's scorecard: whether its audience growth is turning into marketing outcomes over the
- * trailing window ending {@code asOf}. Published to the compacted {@code Topics#SCORECARDS}, keyed by
+ * trailing window ending {@code asOf}. Version 2 of the contract: growth carries its uncertainty and
+ * each side its {@link Trend}. Published to the compacted {@code Topics#SCORECARDS}, keyed by
  * brand, whenever the brand's data changes; the latest one is the brand's current scorecard.
  *
  * @param brand lowercase slug of the brand
@@ -14,9 +15,15 @@ import java.util.List;
  * @param windowDays length of the trailing window in days
  * @param verdict the one-word answer
  * @param vanityGrowthPercent combined audience growth over the window in percent; {@code null} when
- * unknown
+ * unknown (no audience metric with enough data)
+ * @param vanityMarginPercent half-width of the 95% confidence interval of the audience growth;
+ * {@code null} when unknown
+ * @param vanityTrend whether the audience is up, down or flat once its uncertainty is counted
  * @param outcomeGrowthPercent combined outcome growth over the window in percent; {@code null} when
  * unknown
+ * @param outcomeMarginPercent half-width of the 95% confidence interval of the outcome growth;
+ * {@code null} when unknown
+ * @param outcomeTrend whether outcomes are up, down or flat once their uncertainty is counted
  * @param vanityIndex 0-100: how much of the growth is audience without outcome
  * @param impactScore 0-100: outcome growth and the strength of its link to the audience
  * @param metrics growth per metric in the window
@@ -26,7 +33,8 @@ import java.util.List;
  * @param scoredAt when the scorecard was computed
  */
 public record BrandScored(String brand, LocalDate asOf, int windowDays, Verdict verdict, Double vanityGrowthPercent,
-		Double outcomeGrowthPercent, double vanityIndex, double impactScore, List<MetricGrowth> metrics,
+		Double vanityMarginPercent, Trend vanityTrend, Double outcomeGrowthPercent, Double outcomeMarginPercent,
+		Trend outcomeTrend, double vanityIndex, double impactScore, List<MetricGrowth> metrics,
 		ConversionEvidence evidence, List<String> flags, String explanation, Instant scoredAt) {
 
 	public BrandScored {

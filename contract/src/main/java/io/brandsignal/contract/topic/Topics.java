@@ -21,7 +21,7 @@ public final class Topics {
 			byte[].class, false);
 
 	/** The latest scorecard per brand, keyed by brand; read by the dashboard. */
-	public static final Topic<BrandScored> SCORECARDS = new Topic<>("brandsignal.scorecards.v1", BrandScored.class,
+	public static final Topic<BrandScored> SCORECARDS = new Topic<>("brandsignal.scorecards.v2", BrandScored.class,
 			true);
 
 	/** Each brand's values per day, keyed by {@link DailyRollup#key}; read by the dashboard. */

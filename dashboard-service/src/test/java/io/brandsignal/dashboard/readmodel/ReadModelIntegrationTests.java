@@ -107,7 +107,8 @@ class ReadModelIntegrationTests {
 		send(Fixtures.scorecard("replayed", Verdict.VANITY_TRAP, T2));
 		send(Fixtures.scorecard("replayed", Verdict.BRAND_BUILDER, T1));
 		// An unstorable record on the same key (so the same partition) marks when the two above were processed.
-		send("replayed", new BrandScored(null, null, 28, Verdict.STEADY, null, null, 0, 0, List.of(), null,
+		send("replayed", new BrandScored(null, null, 28, Verdict.STEADY, null, null, null, null, null, null, 0, 0,
+				List.of(), null,
 				List.of(), "", T1));
 		deadLetters("replayed", 1);
 
@@ -174,7 +175,8 @@ class ReadModelIntegrationTests {
 	void sendsPoisonRecordToDeadLetterTopicAndKeepsConsumingThePartition() throws Exception {
 		byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
 		producer.send(new ProducerRecord<>(Topics.SCORECARDS.name(), "poisoned", poison)).get(10, TimeUnit.SECONDS);
-		BrandScored noBrand = new BrandScored(null, null, 28, Verdict.STEADY, null, null, 0, 0, List.of(), null,
+		BrandScored noBrand = new BrandScored(null, null, 28, Verdict.STEADY, null, null, null, null, null, null, 0, 0,
+				List.of(), null,
 				List.of(), "", T1);
 		send("poisoned", noBrand);
 		send(Fixtures.scorecard("poisoned", Verdict.QUIET_PERFORMER, T1));
@@ -192,7 +194,7 @@ class ReadModelIntegrationTests {
 			.contains("Brand is missing");
 		assertThat(get("/actuator/prometheus").body())
 			.containsPattern("brandsignal_deadletter_records_total\\{application=\"dashboard-service\",topic=\""
-					+ "brandsignal.scorecards.v1\"} [2-9]");
+					+ "brandsignal.scorecards.v2\"} [2-9]");
 	}
 
 	@Test

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.brandsignal.contract.event.ConversionEvidence;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.regression.SimpleRegression;
 
 /**
  * Tests whether audience growth leads outcome growth. Both daily series are turned into log-growth
@@ -103,7 +103,7 @@ public final class ConversionEvidenceCalculator {
 		}
 		double corrected = sidak(best.oneSidedPValue(), candidates.size());
 		boolean significant = corrected < this.significanceLevel && best.slope() > 0;
-		return new ConversionEvidence(vanityName, outcomeName, best.lag(), best.correlation(), best.slope(), corrected,
+		return new ConversionEvidence(vanityName, outcomeName, best.lag(), best.correlation(), best.slope(), null, null, corrected,
 				best.samples(), significant);
 	}
 
@@ -157,7 +157,7 @@ public final class ConversionEvidenceCalculator {
 		}
 		int degrees = n - 2;
 		double t = r * Math.sqrt(degrees / (1 - r * r));
-		return new TDistribution(null, degrees).cumulativeProbability(-t);
+		return new TDistribution(degrees).cumulativeProbability(-t);
 	}
 
 	/** The relationship at one lag. */

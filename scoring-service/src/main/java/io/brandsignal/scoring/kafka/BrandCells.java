@@ -48,7 +48,7 @@ final class BrandCells {
 
 	BrandLedger toLedger(String brand, MetricCatalog catalog) {
 		BrandLedger.Builder ledger = BrandLedger.builder(brand, catalog);
-		this.days.forEach((date, cells) -> cells.forEachMetricTotal((metric, total) -> ledger.add(metric, date, total)));
+		this.days.forEach((date, cells) -> cells.forEachCell((metric, channel, value) -> ledger.add(metric, channel, date, value)));
 		return ledger.build();
 	}
 

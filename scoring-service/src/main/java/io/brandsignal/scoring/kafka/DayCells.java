@@ -86,6 +86,21 @@ final class DayCells {
 		return true;
 	}
 
+	/** Receives one cell of a day: its metric, channel and value. */
+	@FunctionalInterface
+	interface CellConsumer {
+
+		void accept(String metric, String channel, double value);
+
+	}
+
+	/** Hands every cell to {@code action}, sorted by metric, then channel. */
+	void forEachCell(CellConsumer action) {
+		for (int i = 0; i < this.size; i++) {
+			action.accept(this.metrics[i], this.channels[i], this.values[i]);
+		}
+	}
+
 	/**
 	 * Hands each metric's value for the day, summed over its channels in channel order, to
 	 * {@code action}, metrics in name order.

@@ -103,7 +103,7 @@ public final class BrandLedger {
 		 * cells in a fixed order (the store's key order) so the floating-point sums never depend on
 		 * the order in which data arrived.
 		 */
-		public Builder add(String metric, LocalDate date, double value) {
+		public Builder add(String metric, String channel, LocalDate date, double value) {
 			if (this.catalog.find(metric).isPresent()) {
 				this.totals.computeIfAbsent(metric, (name) -> new TreeMap<>()).merge(date, value, Double::sum);
 			}

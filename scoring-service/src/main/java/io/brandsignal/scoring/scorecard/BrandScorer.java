@@ -76,8 +76,8 @@ public final class BrandScorer {
 		List<String> flags = spike.isPresent() ? List.of(FOLLOWER_SPIKE) : List.of();
 		Explanation explanation = new Explanation(this.rules, asOf, growths, vanityGrowth, outcomeGrowth,
 				audience.map(MetricHistory::name), outcome.map(MetricHistory::name), evidence, verdict, spike);
-		return new BrandScored(ledger.brand(), asOf, this.rules.windowDays(), verdict, vanityGrowth, outcomeGrowth,
-				vanityIndex, impactScore, growths, roundEvidence(evidence), flags, explanation.text(), scoredAt);
+		return new BrandScored(ledger.brand(), asOf, this.rules.windowDays(), verdict, vanityGrowth, null, null, outcomeGrowth, null,
+				null, vanityIndex, impactScore, growths, roundEvidence(evidence), flags, explanation.text(), scoredAt);
 	}
 
 	/**
@@ -209,7 +209,7 @@ public final class BrandScorer {
 
 	private static ConversionEvidence roundEvidence(ConversionEvidence evidence) {
 		return new ConversionEvidence(evidence.vanitySeries(), evidence.outcomeSeries(), evidence.bestLagDays(),
-				Numbers.round(evidence.correlation(), 4), Numbers.round(evidence.elasticity(), 4),
+				Numbers.round(evidence.correlation(), 4), Numbers.round(evidence.elasticity(), 4), null, null,
 				(evidence.pValue() != null) ? Double.valueOf(significant(evidence.pValue())) : null,
 				evidence.samples(), evidence.significant());
 	}

@@ -56,7 +56,7 @@ public final class GrowthCalculator {
 		Double growth = (startValue != null && endValue != null) ? growthPercent(definition, startValue, endValue)
 				: null;
 		return new MetricGrowth(definition.name(), definition.category(), definition.tier(), startValue, endValue,
-				growth, history.observedDays(start, end));
+				growth, null, history.observedDays(start, end), 1);
 	}
 
 	static Double growthPercent(MetricDefinition definition, double start, double end) {

@@ -260,7 +260,8 @@ class ScoringIntegrationTests {
 		Map<String, BrandScored> result = new TreeMap<>();
 		scorecards.forEach((brand, card) -> result.put(brand,
 				new BrandScored(card.brand(), card.asOf(), card.windowDays(), card.verdict(), card.vanityGrowthPercent(),
-						card.outcomeGrowthPercent(), card.vanityIndex(), card.impactScore(), card.metrics(),
+						card.vanityMarginPercent(), card.vanityTrend(), card.outcomeGrowthPercent(),
+						card.outcomeMarginPercent(), card.outcomeTrend(), card.vanityIndex(), card.impactScore(), card.metrics(),
 						card.evidence(), card.flags(), card.explanation(), null)));
 		return result;
 	}

@@ -119,7 +119,8 @@ class ScoringReplayPropertyTests {
 
 	private static BrandScored withoutTime(BrandScored card) {
 		return new BrandScored(card.brand(), card.asOf(), card.windowDays(), card.verdict(), card.vanityGrowthPercent(),
-				card.outcomeGrowthPercent(), card.vanityIndex(), card.impactScore(), card.metrics(), card.evidence(),
+				card.vanityMarginPercent(), card.vanityTrend(), card.outcomeGrowthPercent(), card.outcomeMarginPercent(),
+				card.outcomeTrend(), card.vanityIndex(), card.impactScore(), card.metrics(), card.evidence(),
 				card.flags(), card.explanation(), null);
 	}
 

@@ -81,9 +81,9 @@ class ScoringTopologyTests {
 		assertThat(scorecard.asOf()).isEqualTo(D0.plusDays(27));
 		assertThat(scorecard.windowDays()).isEqualTo(28);
 		assertThat(growthOf(scorecard, "followers")).isEqualTo(new MetricGrowth("followers", MetricCategory.VANITY,
-				MetricTier.OUTPUT, 1000.0, 1540.0, 54.0, 28));
+				MetricTier.OUTPUT, 1000.0, 1540.0, 54.0, null, 28, 1));
 		assertThat(growthOf(scorecard, "sales_revenue")).isEqualTo(new MetricGrowth("sales_revenue",
-				MetricCategory.OUTCOME, MetricTier.IMPACT, 100.0, 100.0, 0.0, 28));
+				MetricCategory.OUTCOME, MetricTier.IMPACT, 100.0, 100.0, 0.0, null, 28, 1));
 		assertThat(scorecard.vanityGrowthPercent()).isEqualTo(54.0);
 		assertThat(scorecard.outcomeGrowthPercent()).isEqualTo(0.0);
 		// gap 54 points: 100 * (1 - e^(-54/20)) = 93.28
@@ -107,7 +107,7 @@ class ScoringTopologyTests {
 		assertThat(scorecard.verdict()).isEqualTo(Verdict.BRAND_BUILDER);
 		// FLOW: mean of d0..d13 = 100, mean of d14..d27 = 150
 		assertThat(growthOf(scorecard, "sales_revenue")).isEqualTo(new MetricGrowth("sales_revenue",
-				MetricCategory.OUTCOME, MetricTier.IMPACT, 100.0, 150.0, 50.0, 28));
+				MetricCategory.OUTCOME, MetricTier.IMPACT, 100.0, 150.0, 50.0, null, 28, 1));
 		assertThat(scorecard.outcomeGrowthPercent()).isEqualTo(50.0);
 		// gap 54 - 50 = 4: 100 * (1 - e^(-0.2)) = 18.13
 		assertThat(scorecard.vanityIndex()).isEqualTo(18.1);
@@ -433,7 +433,7 @@ class ScoringTopologyTests {
 		BrandScored scorecard = this.harness.scorecard("legacy");
 		assertThat(scorecard.verdict()).isEqualTo(Verdict.VANITY_TRAP);
 		assertThat(growthOf(scorecard, "followers")).isEqualTo(new MetricGrowth("followers", MetricCategory.VANITY,
-				MetricTier.OUTPUT, 1000.0, 1540.0, 54.0, 28));
+				MetricTier.OUTPUT, 1000.0, 1540.0, 54.0, null, 28, 1));
 		// only the changed day: the earlier days' rollups were published by the earlier version
 		assertThat(this.harness.rollups()).singleElement()
 			.satisfies((rollup) -> assertThat(rollup.metrics()).containsEntry("followers", 1540.0)

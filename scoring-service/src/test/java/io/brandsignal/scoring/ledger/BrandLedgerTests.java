@@ -14,12 +14,12 @@ class BrandLedgerTests {
 	private static final LocalDate D0 = LocalDate.parse("2026-05-01");
 
 	private final BrandLedger ledger = BrandLedger.builder("acme", MetricCatalog.defaults())
-		.add("followers", D0, 1000)
-		.add("followers", D0.plusDays(3), 1300)
-		.add("sales_revenue", D0, 40)
-		.add("sales_revenue", D0, 60)
-		.add("sales_revenue", D0.plusDays(2), 80)
-		.add("shoe_size", D0.plusDays(9), 42)
+		.add("followers", "all", D0, 1000)
+		.add("followers", "all", D0.plusDays(3), 1300)
+		.add("sales_revenue", "all", D0, 40)
+		.add("sales_revenue", "all", D0, 60)
+		.add("sales_revenue", "all", D0.plusDays(2), 80)
+		.add("shoe_size", "all", D0.plusDays(9), 42)
 		.build();
 
 	@Test

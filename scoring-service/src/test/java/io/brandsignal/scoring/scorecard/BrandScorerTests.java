@@ -23,7 +23,7 @@ class BrandScorerTests {
 	private final BrandScorer scorer = new BrandScorer(ScoringRules.defaults());
 
 	private static MetricGrowth growth(String metric, MetricTier tier, Double percent, int days) {
-		return new MetricGrowth(metric, tier.category(), tier, 1.0, 1.0, percent, days);
+		return new MetricGrowth(metric, tier.category(), tier, 1.0, 1.0, percent, null, days, 1);
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class BrandScorerTests {
 	@Test
 	void impactScoreRisesWithOutcomeGrowthAndEvidence() {
 		ConversionEvidence none = ConversionEvidence.insufficient("followers", "sales_revenue", 10);
-		ConversionEvidence strong = new ConversionEvidence("followers", "sales_revenue", 7, 0.6, 0.9, 0.01, 150,
+		ConversionEvidence strong = new ConversionEvidence("followers", "sales_revenue", 7, 0.6, 0.9, null, null, 0.01, 150,
 				true);
 
 		// 100 * 0.6 * (1 - e^-1) = 37.9
@@ -95,10 +95,10 @@ class BrandScorerTests {
 	void scoresTheWindowEndingAtTheLatestDayOfAnyMetric() {
 		BrandLedger.Builder ledger = BrandLedger.builder("acme", MetricCatalog.defaults());
 		for (int day = 0; day < 28; day++) {
-			ledger.add("followers", D0.plusDays(day), 1000 + 20 * day);
-			ledger.add("sales_revenue", D0.plusDays(day), 100);
+			ledger.add("followers", "all", D0.plusDays(day), 1000 + 20 * day);
+			ledger.add("sales_revenue", "all", D0.plusDays(day), 100);
 		}
-		ledger.add("likes", D0.plusDays(30), 5);
+		ledger.add("likes", "all", D0.plusDays(30), 5);
 
 		BrandScored scorecard = this.scorer.score(ledger.build(), Instant.EPOCH);
 
