@@ -118,6 +118,9 @@ class JsonBatchReader {
 
 	private void readItems(JsonParser parser, List<RawObservation> items) {
 		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+			if (token == null) {
+				throw new MalformedBatchException("Malformed JSON: the observations array is never closed");
+			}
 			if (items.size() == this.maxItems) {
 				throw new BatchTooLargeException("The batch holds more than " + this.maxItems
 						+ " observations; at most " + this.maxItems + " are accepted per request");

@@ -145,7 +145,14 @@ public class ObservationController {
 			return n;
 		}
 
-		private void counted(int n) {
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			counted(skipped);
+			return skipped;
+		}
+
+		private void counted(long n) {
 			this.count += n;
 			if (this.count > this.max) {
 				throw this.tooLarge.get();

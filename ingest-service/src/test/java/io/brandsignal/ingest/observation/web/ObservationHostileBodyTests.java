@@ -2,9 +2,12 @@ package io.brandsignal.ingest.observation.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.brandsignal.ingest.auth.ApiClient;
+import io.brandsignal.ingest.observation.BatchTooLargeException;
 import io.brandsignal.ingest.observation.RecordingPublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +17,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -51,6 +56,9 @@ class ObservationHostileBodyTests {
 
 	@Autowired
 	private RecordingPublisher publisher;
+
+	@Autowired
+	private ObservationController controller;
 
 	@BeforeEach
 	void reset() {
@@ -181,6 +189,25 @@ class ObservationHostileBodyTests {
 		Arrays.fill(body, (byte) ',');
 		send("text/csv", body).andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.detail").value("The request body of 10485760 bytes exceeds the limit of 4194304 bytes"));
+	}
+
+	@Test
+	void refusesBodyWithoutDeclaredLengthOnceItExceedsTheLimit() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/observations") {
+
+			@Override
+			public long getContentLengthLong() {
+				return -1;
+			}
+
+		};
+		request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		byte[] body = new byte[FOUR_MIB + 1];
+		Arrays.fill(body, (byte) ' ');
+		request.setContent(body);
+		assertThatThrownBy(() -> this.controller.post(new ApiClient("shop", Set.of("acme"), false), request))
+			.isInstanceOf(BatchTooLargeException.class)
+			.hasMessage("The request body exceeds the limit of 4194304 bytes");
 	}
 
 	@Test
