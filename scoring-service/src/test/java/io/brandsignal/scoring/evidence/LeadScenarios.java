@@ -87,29 +87,53 @@ final class LeadScenarios {
 
 	/**
 	 * A true link: followers with 3-6 campaign pulses (net adds several-fold for a few days); sales
-	 * {@code base * (1 + effect * g[t - lag]) * weekly[t] * noise[t]} with {@code g} the followers' daily
+	 * {@code 3000 * (1 + effect * g[t - lag]) * weekly[t] * noise[t]} with {@code g} the followers' daily
 	 * relative growth, a weekly profile and lognormal noise of the given coefficient of variation.
-	 * @return the pair and its true cumulative effect in the test's units: the change of a day's sales
-	 * relative to the window's mean sales per unit of relative audience growth,
-	 * {@code effect * sum(weekly) / sum(weekly * (1 + effect * g[t - lag]))}
+	 * @return the pair and its true cumulative effect in the test's units (see {@link #linked})
 	 */
 	static Pair linkedPair(double effect, int lag, double noiseCv, long seed) {
+		return linked(effect, lag, seed, "sales_revenue", (random, expected) -> 3000 * expected * lognormal(random, noiseCv));
+	}
+
+	/**
+	 * A true link to a small count: leads drawn from a Poisson distribution with mean
+	 * {@code mean * (1 + effect * g[t - lag]) * weekly[t]}.
+	 * @return the pair and its true cumulative effect in the test's units (see {@link #linked})
+	 */
+	static Pair linkedCounts(double effect, int lag, double mean, long seed) {
+		return linked(effect, lag, seed, "leads", (random, expected) -> poissonDraw(random, mean * expected));
+	}
+
+	/**
+	 * The outcome on day {@code t} is a draw around {@code (1 + effect * g[t - lag]) * weekly[t]}. The true
+	 * cumulative effect in the test's units (a day's outcome relative to the window's mean outcome, per unit
+	 * of relative audience growth) is {@code effect * sum(weekly) / sum(weekly * (1 + effect * g[t - lag]))}.
+	 */
+	private static Pair linked(double effect, int lag, long seed, String outcomeName, Draw draw) {
 		Random random = random(seed);
 		int firstWeekday = random.nextInt(7);
 		double[] followers = pulsedFollowers(random);
 		double[] weekly = weeklyProfile(random);
-		double[] sales = new double[DAYS];
+		double[] outcome = new double[DAYS];
 		double weights = 0;
 		double expected = 0;
 		for (int t = 0; t < DAYS; t++) {
 			int day = HISTORY + t;
 			double growth = (followers[day - lag] - followers[day - lag - 1]) / followers[day - lag - 1];
 			double week = weekly[(t + firstWeekday) % 7];
-			sales[t] = 3000 * (1 + effect * growth) * week * lognormal(random, noiseCv);
+			outcome[t] = draw.outcome(random, (1 + effect * growth) * week);
 			weights += week;
 			expected += week * (1 + effect * growth);
 		}
-		return new Pair(followers(crop(followers)), flow("sales_revenue", sales), effect * weights / expected);
+		return new Pair(followers(crop(followers)), flow(outcomeName, outcome), effect * weights / expected);
+	}
+
+	/** One day's outcome around its expected multiple of an ordinary day. */
+	@FunctionalInterface
+	private interface Draw {
+
+		double outcome(Random random, double expected);
+
 	}
 
 	/**
