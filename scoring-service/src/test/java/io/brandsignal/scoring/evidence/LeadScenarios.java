@@ -1,5 +1,6 @@
 package io.brandsignal.scoring.evidence;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import io.brandsignal.contract.catalog.MetricKind;
@@ -53,7 +54,10 @@ final class LeadScenarios {
 		WEEKLY_REPORTED_FOLLOWERS,
 
 		/** Followers with campaign pulses; NPS (-100..100) from a weekly survey, a random walk. */
-		CAMPAIGNS_AND_NPS
+		CAMPAIGNS_AND_NPS,
+
+		/** Followers with a trend; sales known on the last 60 days only (a newly connected shop). */
+		SHORT_SALES_HISTORY
 
 	}
 
@@ -82,6 +86,8 @@ final class LeadScenarios {
 					new LeadSeries("nps", MetricKind.LEVEL, -100, 100,
 							reportedWeekly(npsWalk(random), firstWeekday)),
 					0);
+			case SHORT_SALES_HISTORY -> new Pair(followers(trendingFollowers(random)),
+					flow("sales_revenue", lastDaysOnly(trendingSales(random), 60)), 0);
 		};
 	}
 
@@ -275,7 +281,7 @@ final class LeadScenarios {
 	private static double[] pulsedFollowers(Random random) {
 		int days = HISTORY + DAYS;
 		double[] lift = new double[days];
-		java.util.Arrays.fill(lift, 1);
+		Arrays.fill(lift, 1);
 		int pulses = 3 + random.nextInt(4);
 		for (int i = 0; i < pulses; i++) {
 			int length = 3 + random.nextInt(4);
@@ -294,8 +300,14 @@ final class LeadScenarios {
 		return values;
 	}
 
+	private static double[] lastDaysOnly(double[] values, int days) {
+		double[] known = values.clone();
+		Arrays.fill(known, 0, values.length - days, Double.NaN);
+		return known;
+	}
+
 	private static double[] crop(double[] withHistory) {
-		return java.util.Arrays.copyOfRange(withHistory, withHistory.length - DAYS, withHistory.length);
+		return Arrays.copyOfRange(withHistory, withHistory.length - DAYS, withHistory.length);
 	}
 
 	/** A random walk on the NPS scale, clipped to -100..100. */

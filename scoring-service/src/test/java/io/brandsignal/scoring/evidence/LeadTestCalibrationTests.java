@@ -1,6 +1,7 @@
 package io.brandsignal.scoring.evidence;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -41,7 +42,7 @@ class LeadTestCalibrationTests {
 
 	private static final Map<NullFamily, Double> FALSE_POSITIVE_RATES = new EnumMap<>(NullFamily.class);
 
-	private static final Map<Integer, Power> POWER_AT_EFFECT = new java.util.HashMap<>();
+	private static final Map<Integer, Power> POWER_AT_EFFECT = new HashMap<>();
 
 	@BeforeAll
 	static void runStudy() {

@@ -1,5 +1,7 @@
 package io.brandsignal.scoring.evidence;
 
+import java.util.Arrays;
+
 import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.contract.event.ConversionEvidence;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,8 @@ class LeadTestTests {
 	@Test
 	void saysTheEvidenceIsInsufficientWithFewerPairedDaysThanTheMinimum() {
 		LeadScenarios.Pair pair = LeadScenarios.linkedPair(200, 3, 0.1, 1);
-		double[] followers = java.util.Arrays.copyOf(pair.audience().values(), 30);
-		double[] sales = java.util.Arrays.copyOf(pair.outcome().values(), 30);
+		double[] followers = Arrays.copyOf(pair.audience().values(), 30);
+		double[] sales = Arrays.copyOf(pair.outcome().values(), 30);
 
 		ConversionEvidence evidence = this.test.evaluate(followers(followers), sales(sales));
 
