@@ -101,7 +101,7 @@ public final class Phrases {
 		if (!evidence.significant()) {
 			if (p == null) {
 				return "No significant lead of " + audience + " over " + outcomes + ": too little data ("
-						+ days(evidence.samples()) + " paired).";
+						+ evidence.samples() + " paired " + ((evidence.samples() == 1) ? "day" : "days") + ").";
 			}
 			return "No significant lead of " + audience + " over " + outcomes + " (" + p + ").";
 		}

@@ -81,7 +81,7 @@ class PhrasesTests {
 		assertThat(Phrases.effect(Fixtures.scorecard("trap", Verdict.VANITY_TRAP, T1).evidence()))
 			.isEqualTo("No significant lead of growth in followers over sales revenue (p = 0.62).");
 		assertThat(Phrases.effect(ConversionEvidence.insufficient("vanity", "sales_revenue", 5)))
-			.isEqualTo("No significant lead of audience growth over sales revenue: too little data (5 days paired).");
+			.isEqualTo("No significant lead of audience growth over sales revenue: too little data (5 paired days).");
 		assertThat(Phrases.effect(null)).isEqualTo("No evidence was computed.");
 	}
 

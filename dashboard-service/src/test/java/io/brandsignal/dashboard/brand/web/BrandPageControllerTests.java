@@ -109,7 +109,7 @@ class BrandPageControllerTests {
 			.andExpect(content().string(containsString(">Outcomes: down — -25.0 % ± 6.0 %</li>")))
 			.andExpect(content().string(containsString("<dd>n/a</dd>")))
 			.andExpect(content().string(containsString(
-					">No significant lead of audience growth over sales revenue: too little data (0 days paired).</p>")));
+					">No significant lead of audience growth over sales revenue: too little data (0 paired days).</p>")));
 	}
 
 	@Test
