@@ -25,7 +25,11 @@ public final class Phrases {
 
 	/** A signed percentage with one decimal, such as {@code +12.5 %}; {@code n/a} when unknown. */
 	public static String percent(Double value) {
-		return known(value) ? String.format(Locale.ROOT, "%+.1f %%", value) : NOT_AVAILABLE;
+		if (!known(value)) {
+			return NOT_AVAILABLE;
+		}
+		// -0.03 reads "+0.0 %", never "-0.0 %"
+		return String.format(Locale.ROOT, "%+.1f %%", (Math.abs(value) < 0.05) ? 0.0 : value);
 	}
 
 	/**

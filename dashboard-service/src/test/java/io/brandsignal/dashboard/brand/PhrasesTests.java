@@ -19,6 +19,7 @@ class PhrasesTests {
 		assertThat(Phrases.growth(6.0, 4.0)).isEqualTo("+6.0 % ± 4.0 %");
 		assertThat(Phrases.growth(-25.04, 6.06)).isEqualTo("-25.0 % ± 6.1 %");
 		assertThat(Phrases.growth(0.0, 2.0)).isEqualTo("+0.0 % ± 2.0 %");
+		assertThat(Phrases.growth(-0.03, 0.11)).isEqualTo("+0.0 % ± 0.1 %");
 	}
 
 	@Test
