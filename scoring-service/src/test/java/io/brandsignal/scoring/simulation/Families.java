@@ -47,41 +47,43 @@ final class Families {
 	static final Family MONDAY_POSTING_MONDAY_SALES = nullFamily("null: Monday posting, Monday sales peak",
 			AUDIENCE + ", g 0-0.2 %/day, Monday posting (w 2.2 Mon, 0.7-1.0 other days); likes; sales_revenue "
 					+ "1k-50k/day on shop + marketplace, trend -0.1..+0.2 %/day, Monday peak (1.5 Mon .. 0.7 Sun), CV 0.1-0.3",
-			101, (random, name) -> cycles(random, name, Signals.POSTING_MONDAY, Signals.SALES_MONDAY));
+			101, (random, feeds) -> cyclingAudience(random, feeds, Signals.POSTING_MONDAY),
+			(random, feeds) -> cyclingSales(random, feeds, Signals.SALES_MONDAY));
 
 	static final Family MON_THU_POSTING_WEEKEND_SALES = nullFamily("null: Mon/Thu posting, weekend sales",
 			AUDIENCE + ", g 0-0.2 %/day, posting Mon and Thu (w 1.8); likes; sales_revenue 1k-50k/day on shop + "
 					+ "marketplace, trend -0.1..+0.2 %/day, weekend peak (1.3 Sat, 1.2 Sun, 0.85 Mon), CV 0.1-0.3",
-			102, (random, name) -> cycles(random, name, Signals.POSTING_MONDAY_THURSDAY, Signals.SALES_WEEKEND));
+			102, (random, feeds) -> cyclingAudience(random, feeds, Signals.POSTING_MONDAY_THURSDAY),
+			(random, feeds) -> cyclingSales(random, feeds, Signals.SALES_WEEKEND));
 
 	static final Family INDEPENDENT_SMOOTH_TRENDS = nullFamily("null: independent smooth trends",
 			AUDIENCE + ", g an AR(1) (phi 0.97, mean 0-0.2 %/day, sd 0.15 %/day), Monday posting; likes; "
 					+ "sales_revenue 1k-50k/day, log-growth an independent AR(1) (phi 0.97, mean 0, sd 0.3 %/day), "
 					+ "weekend peak, CV 0.1-0.3",
-			103, Families::smoothTrends);
+			103, Families::wanderingAudience, Families::wanderingSales);
 
 	static final Family INDEPENDENT_CAMPAIGNS = nullFamily("null: independent S-shaped campaigns",
 			AUDIENCE + ", g 0-0.1 %/day, Monday posting, 1-3 logistic steps of +3-15 % (width 1-4 days) at random "
 					+ "days; sales_revenue 1k-50k/day with 1-3 independent steps of +5-30 % (width 2-7 days), weekend "
 					+ "peak, CV 0.1-0.2",
-			104, Families::independentCampaigns);
+			104, Families::campaignAudience, Families::campaignSales);
 
 	static final Family FLOW_NOISE = nullFamily("null: two FLOW noise series",
 			"impressions 20k-500k/day (instagram) and likes 1-3 % of it, each lognormal CV 0.1-0.3, no followers; "
 					+ "sales_revenue 1k-50k/day (shop), lognormal CV 0.1-0.3; no cycles, no trends",
-			105, Families::flowNoise);
+			105, Families::noisyAttention, Families::noisySales);
 
 	static final Family LEADS_COUNTS = nullFamily("null: followers vs leads ~2/day",
 			AUDIENCE + ", g 0-0.2 %/day, Monday posting; likes; leads Poisson with mean 1-4/day x weekday weights "
 					+ "(1.3 Tue/Wed, 0.4 Sun) from the CRM",
-			106, Families::leadsCounts);
+			106, (random, feeds) -> cyclingAudience(random, feeds, Signals.POSTING_MONDAY), Families::leads);
 
 	static final Family CADENCE_ARTEFACTS = nullFamily("null: channel cadence and late data",
 			AUDIENCE + ", g 0-0.2 %/day, Monday posting, half of them late by a day; tiktok followers 20k-60k "
 					+ "reported on Mondays; likes; sales_revenue 1k-50k/day, weekend peak, CV 0.1-0.3, on shop (daily) "
 					+ "and marketplace (30-50 %, down for 7 days somewhere, latest day not yet in); brand_awareness "
 					+ "20-40 % from a quarterly survey (sd 1.5 points)",
-			107, Families::cadenceArtefacts);
+			107, Families::cadenceAudience, Families::cadenceSales);
 
 	// ---- true links
 
@@ -117,31 +119,31 @@ final class Families {
 	// ---- channel artefacts: the audience and the outcomes do not grow
 
 	static final Family TIKTOK_WEEKLY = artefact("artefact: tiktok reported on Mondays only",
-			"tiktok followers 45k-55k reported on Mondays only", 401, (random, days, feeds) -> {
-				artefactAudience(random, feeds, uniform(random, 45_000, 55_000), Reporting.weeklyOn(days, 0));
+			"tiktok followers 45k-55k reported on Mondays only", 401, (random, feeds) -> {
+				artefactAudience(random, feeds, uniform(random, 45_000, 55_000), Reporting.weeklyOn(feeds.days(), 0));
 				artefactSales(random, feeds, Reporting.daily());
 			});
 
 	static final Family LATE_DATA = artefact("artefact: today's tiktok and marketplace not in yet",
 			"tiktok followers 45k-55k daily, and marketplace sales, missing the latest day", 402,
-			(random, days, feeds) -> {
+			(random, feeds) -> {
 				artefactAudience(random, feeds, uniform(random, 45_000, 55_000), Reporting.daily().late(1));
 				artefactSales(random, feeds, Reporting.daily().late(1));
 			});
 
 	static final Family NEW_CHANNEL = artefact("artefact: new 40k channel connected in the window",
 			"tiktok followers 38k-42k (and its likes) connected 5-20 days before the latest day", 403,
-			(random, days, feeds) -> {
-				int connected = days.last() - uniformInt(random, 5, 20);
+			(random, feeds) -> {
+				int connected = feeds.days().last() - uniformInt(random, 5, 20);
 				artefactAudience(random, feeds, uniform(random, 38_000, 42_000), Reporting.daily().connectedOn(connected));
 				artefactSales(random, feeds, Reporting.daily());
 			});
 
 	static final Family SALES_OUTAGE = artefact("artefact: a sales channel down for a week",
 			"marketplace (30-50 % of sales) silent for 7 days starting 8-24 days before the latest day", 404,
-			(random, days, feeds) -> {
+			(random, feeds) -> {
 				artefactAudience(random, feeds, uniform(random, 20_000, 60_000), Reporting.daily());
-				int down = days.last() - uniformInt(random, 8, 24);
+				int down = feeds.days().last() - uniformInt(random, 8, 24);
 				artefactSales(random, feeds, Reporting.daily().downBetween(down, down + 6));
 			});
 
@@ -176,9 +178,27 @@ final class Families {
 				BOUGHT_DAILY, BOUGHT_AFTER_GAP, BOUGHT_WEEKLY, VIRAL_DAILY, VIRAL_AFTER_GAP, VIRAL_WEEKLY, OUTCOME_ONLY);
 	}
 
-	private static Family nullFamily(String name, String generator, long seed, Family.Generator generate) {
+	/**
+	 * A null family for the lead test: the audience and the outcomes are generated by separate parts, each
+	 * from its own random stream, so they share nothing but the calendar.
+	 */
+	private static Family nullFamily(String name, String generator, long seed, Part audience, Part outcomes) {
 		return new Family(name, generator, "lead found significant (false positive)", Target.atMost(0.07), BRANDS, seed,
-				generate, (brand, card) -> card.evidence() != null && card.evidence().significant());
+				(random, brand) -> {
+					Feeds feeds = new Feeds(days(random));
+					SplittableRandom outcomeStream = random.split();
+					audience.add(random, feeds);
+					outcomes.add(outcomeStream, feeds);
+					return feeds.brand(brand, null, "");
+				}, (brand, card) -> card.evidence() != null && card.evidence().significant());
+	}
+
+	/** Adds some channels of a brand from the given random stream. */
+	@FunctionalInterface
+	private interface Part {
+
+		void add(SplittableRandom random, Feeds feeds);
+
 	}
 
 	/** A fresh calendar of {@link #DAYS} days; the weekday of the latest day varies brand by brand. */
@@ -240,36 +260,31 @@ final class Families {
 		return Signals.compound(days, uniform(random, 1_000, 50_000), ratePerDay);
 	}
 
-	// ---- null generators
+	// ---- null generators: one part per side
 
-	private static SimulatedBrand cycles(SplittableRandom random, String name, double[] posting, double[] salesCycle) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
-		instagram(random, feeds, uniform(random, 10_000, 200_000),
-				Signals.constant(DAYS, uniform(random, 0, 0.002)), posting, Reporting.daily());
-		sales(outcomes, feeds, salesBase(outcomes, days, uniform(outcomes, -0.001, 0.002)), salesCycle,
-				uniform(outcomes, 0.1, 0.3), uniform(outcomes, 0.2, 0.5), Reporting.daily(), Reporting.daily());
-		return feeds.brand(name, null, "");
+	private static void cyclingAudience(SplittableRandom random, Feeds feeds, double[] posting) {
+		instagram(random, feeds, uniform(random, 10_000, 200_000), Signals.constant(DAYS, uniform(random, 0, 0.002)),
+				posting, Reporting.daily());
 	}
 
-	private static SimulatedBrand smoothTrends(SplittableRandom random, String name) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
+	private static void cyclingSales(SplittableRandom random, Feeds feeds, double[] cycle) {
+		sales(random, feeds, salesBase(random, feeds.days(), uniform(random, -0.001, 0.002)), cycle,
+				uniform(random, 0.1, 0.3), uniform(random, 0.2, 0.5), Reporting.daily(), Reporting.daily());
+	}
+
+	private static void wanderingAudience(SplittableRandom random, Feeds feeds) {
 		double[] growth = Draws.ar1(random, DAYS, uniform(random, 0, 0.002), 0.97, 0.0015);
 		instagram(random, feeds, uniform(random, 10_000, 200_000), growth, Signals.POSTING_MONDAY, Reporting.daily());
-		double[] base = Signals.integrated(uniform(outcomes, 1_000, 50_000), Draws.ar1(outcomes, DAYS, 0, 0.97, 0.003));
-		sales(outcomes, feeds, base, Signals.SALES_WEEKEND, uniform(outcomes, 0.1, 0.3), uniform(outcomes, 0.2, 0.5),
-				Reporting.daily(), Reporting.daily());
-		return feeds.brand(name, null, "");
 	}
 
-	private static SimulatedBrand independentCampaigns(SplittableRandom random, String name) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
-		double[] followers = Signals.audience(random, days, uniform(random, 10_000, 200_000),
+	private static void wanderingSales(SplittableRandom random, Feeds feeds) {
+		double[] base = Signals.integrated(uniform(random, 1_000, 50_000), Draws.ar1(random, DAYS, 0, 0.97, 0.003));
+		sales(random, feeds, base, Signals.SALES_WEEKEND, uniform(random, 0.1, 0.3), uniform(random, 0.2, 0.5),
+				Reporting.daily(), Reporting.daily());
+	}
+
+	private static void campaignAudience(SplittableRandom random, Feeds feeds) {
+		double[] followers = Signals.audience(random, feeds.days(), uniform(random, 10_000, 200_000),
 				Signals.constant(DAYS, uniform(random, 0, 0.001)), Signals.POSTING_MONDAY, 0.001, 0.0003);
 		for (int step = uniformInt(random, 1, 3); step > 0; step--) {
 			Signals.step(followers, uniform(random, 0.03, 0.15), uniform(random, 10, DAYS - 5), uniform(random, 1, 4));
@@ -277,56 +292,51 @@ final class Families {
 		followers = Signals.rounded(followers);
 		feeds.add("followers", "instagram", followers, Reporting.daily());
 		likes(random, feeds, "instagram", followers, Signals.POSTING_MONDAY, Reporting.daily());
-		double[] base = salesBase(outcomes, days, 0);
-		for (int step = uniformInt(outcomes, 1, 3); step > 0; step--) {
-			Signals.step(base, uniform(outcomes, 0.05, 0.3), uniform(outcomes, 10, DAYS - 5), uniform(outcomes, 2, 7));
+	}
+
+	private static void campaignSales(SplittableRandom random, Feeds feeds) {
+		double[] base = salesBase(random, feeds.days(), 0);
+		for (int step = uniformInt(random, 1, 3); step > 0; step--) {
+			Signals.step(base, uniform(random, 0.05, 0.3), uniform(random, 10, DAYS - 5), uniform(random, 2, 7));
 		}
-		sales(outcomes, feeds, base, Signals.SALES_WEEKEND, uniform(outcomes, 0.1, 0.2), uniform(outcomes, 0.2, 0.5),
+		sales(random, feeds, base, Signals.SALES_WEEKEND, uniform(random, 0.1, 0.2), uniform(random, 0.2, 0.5),
 				Reporting.daily(), Reporting.daily());
-		return feeds.brand(name, null, "");
 	}
 
-	private static SimulatedBrand flowNoise(SplittableRandom random, String name) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
-		double[] impressions = Signals.flow(random, days, Signals.constant(DAYS, uniform(random, 20_000, 500_000)), 1,
-				Signals.NO_CYCLE, uniform(random, 0.1, 0.3), true);
+	private static void noisyAttention(SplittableRandom random, Feeds feeds) {
+		double[] impressions = Signals.flow(random, feeds.days(),
+				Signals.constant(DAYS, uniform(random, 20_000, 500_000)), 1, Signals.NO_CYCLE, uniform(random, 0.1, 0.3),
+				true);
 		feeds.add("impressions", "instagram", impressions, Reporting.daily());
-		feeds.add("likes", "instagram", Signals.flow(random, days, impressions, uniform(random, 0.01, 0.03),
+		feeds.add("likes", "instagram", Signals.flow(random, feeds.days(), impressions, uniform(random, 0.01, 0.03),
 				Signals.NO_CYCLE, uniform(random, 0.1, 0.3), true), Reporting.daily());
-		feeds.add("sales_revenue", "shop", Signals.flow(outcomes, days, salesBase(outcomes, days, 0), 1,
-				Signals.NO_CYCLE, uniform(outcomes, 0.1, 0.3), false), Reporting.daily());
-		return feeds.brand(name, null, "");
 	}
 
-	private static SimulatedBrand leadsCounts(SplittableRandom random, String name) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
-		instagram(random, feeds, uniform(random, 10_000, 200_000), Signals.constant(DAYS, uniform(random, 0, 0.002)),
-				Signals.POSTING_MONDAY, Reporting.daily());
-		feeds.add("leads", "crm", Signals.counts(outcomes, days, Signals.constant(DAYS, uniform(outcomes, 1, 4)),
+	private static void noisySales(SplittableRandom random, Feeds feeds) {
+		feeds.add("sales_revenue", "shop", Signals.flow(random, feeds.days(), salesBase(random, feeds.days(), 0), 1,
+				Signals.NO_CYCLE, uniform(random, 0.1, 0.3), false), Reporting.daily());
+	}
+
+	private static void leads(SplittableRandom random, Feeds feeds) {
+		feeds.add("leads", "crm", Signals.counts(random, feeds.days(), Signals.constant(DAYS, uniform(random, 1, 4)),
 				Signals.LEADS_WEEKDAYS), Reporting.daily());
-		return feeds.brand(name, null, "");
 	}
 
-	private static SimulatedBrand cadenceArtefacts(SplittableRandom random, String name) {
-		Days days = days(random);
-		Feeds feeds = new Feeds(days);
-		SplittableRandom outcomes = random.split();
+	private static void cadenceAudience(SplittableRandom random, Feeds feeds) {
 		Reporting instagramFeed = random.nextBoolean() ? Reporting.daily().late(1) : Reporting.daily();
 		instagram(random, feeds, uniform(random, 10_000, 200_000), Signals.constant(DAYS, uniform(random, 0, 0.002)),
 				Signals.POSTING_MONDAY, instagramFeed);
-		double[] tiktok = Signals.audience(random, days, uniform(random, 20_000, 60_000),
+		double[] tiktok = Signals.audience(random, feeds.days(), uniform(random, 20_000, 60_000),
 				Signals.constant(DAYS, uniform(random, 0, 0.002)), Signals.POSTING_MONDAY, 0.001, 0.0003);
-		feeds.add("followers", "tiktok", tiktok, Reporting.weeklyOn(days, 0));
-		int down = uniformInt(outcomes, 20, DAYS - 10);
-		sales(outcomes, feeds, salesBase(outcomes, days, uniform(outcomes, -0.001, 0.002)), Signals.SALES_WEEKEND,
-				uniform(outcomes, 0.1, 0.3), uniform(outcomes, 0.3, 0.5), Reporting.daily(),
+		feeds.add("followers", "tiktok", tiktok, Reporting.weeklyOn(feeds.days(), 0));
+	}
+
+	private static void cadenceSales(SplittableRandom random, Feeds feeds) {
+		int down = uniformInt(random, 20, DAYS - 10);
+		sales(random, feeds, salesBase(random, feeds.days(), uniform(random, -0.001, 0.002)), Signals.SALES_WEEKEND,
+				uniform(random, 0.1, 0.3), uniform(random, 0.3, 0.5), Reporting.daily(),
 				Reporting.daily().downBetween(down, down + 6).late(1));
-		survey(outcomes, feeds, uniform(outcomes, 20, 40), uniform(outcomes, -0.01, 0.01));
-		return feeds.brand(name, null, "");
+		survey(random, feeds, uniform(random, 20, 40), uniform(random, -0.01, 0.01));
 	}
 
 	// ---- true links
@@ -422,15 +432,7 @@ final class Families {
 
 	// ---- channel artefacts
 
-	/** Adds one channel artefact to an otherwise flat brand. */
-	@FunctionalInterface
-	private interface Artefact {
-
-		void add(SplittableRandom random, Days days, Feeds feeds);
-
-	}
-
-	private static Family artefact(String name, String artefact, long seed, Artefact generate) {
+	private static Family artefact(String name, String artefact, long seed, Part generate) {
 		return new Family(name,
 				"flat brand: followers instagram 30k-120k daily plus tiktok as stated, growth 0, zero-mean weekly "
 						+ "churn (Monday posting, swing 0.1 %/day), noise 0.03 %/day; likes per channel 0.5-2 % of "
@@ -438,9 +440,8 @@ final class Families {
 						+ "marketplace; " + artefact,
 				"verdict STEADY, vanityTrend and outcomeTrend FLAT, no FOLLOWER_SPIKE", Target.atLeast(0.90), BRANDS, seed,
 				(random, brand) -> {
-					Days days = days(random);
-					Feeds feeds = new Feeds(days);
-					generate.add(random, days, feeds);
+					Feeds feeds = new Feeds(days(random));
+					generate.add(random, feeds);
 					return feeds.brand(brand, null, "");
 				}, Families::steadyWithoutSpike);
 	}
