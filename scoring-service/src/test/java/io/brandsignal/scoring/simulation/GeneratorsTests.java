@@ -132,6 +132,12 @@ class GeneratorsTests {
 	}
 
 	@Test
+	void wilsonIntervalMatchesTheTextbookValue() {
+		// 10 events in 200 trials: Wilson 95 % interval 2.74 % .. 8.96 %, worked out by hand from the formula
+		assertThat(SimulationStudy.wilson(10, 200)).isEqualTo(" (2.7-9.0)");
+	}
+
+	@Test
 	void trueLinksCarryTheirLagAndNullsNone() {
 		assertThat(brand(Families.TRUE_LINK_20, 1).leadDays()).isIn(0, 3, 7, 14);
 		assertThat(brand(Families.MONDAY_POSTING_MONDAY_SALES, 1).leadDays()).isNull();
