@@ -133,6 +133,17 @@ final class Signals {
 		return values;
 	}
 
+	/**
+	 * Multiplies a path, in place, by {@code 1 + size * (S(t - start) - S(t - end))}: a campaign lift that
+	 * rises along an S-curve and falls back along another when the campaign ends.
+	 */
+	static double[] bump(double[] values, double size, double start, double end, double width) {
+		for (int day = 0; day < values.length; day++) {
+			values[day] *= 1 + size * (logistic(day, start, width) - logistic(day, end, width));
+		}
+		return values;
+	}
+
 	/** A copy of a stock with a one-day jump of {@code percent} from {@code day} on (bought followers stay). */
 	static double[] jump(double[] level, int day, double percent) {
 		double[] jumped = level.clone();
