@@ -21,27 +21,36 @@ class ScoringPropertiesTests {
 
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.maxRecomputeDelay()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.rules()).isEqualTo(ScoringRules.defaults());
 		assertThat(properties.cachedBrands()).isEqualTo(512);
+		ScoringRules rules = properties.rules();
+		assertThat(rules).isEqualTo(ScoringRules.defaults());
+		assertThat(rules.window().days()).isEqualTo(28);
+		assertThat(rules.window().lookbackDays()).isEqualTo(180);
+		assertThat(rules.growth().confidence()).isEqualTo(0.95);
+		assertThat(rules.evidence().maxLagDays()).isEqualTo(21);
+		assertThat(rules.spikes().threshold()).isEqualTo(6.0);
 	}
 
 	@Test
-	void bindsOverriddenThresholds() {
-		ScoringProperties properties = bind(Map.of("brandsignal.scoring.window-days", "14",
-				"brandsignal.scoring.vanity-growth-threshold-percent", "10", "brandsignal.scoring.recompute-interval",
-				"250ms"));
+	void bindsOverriddenThresholdsOntoTheirGroups() {
+		ScoringProperties properties = bind(Map.of("brandsignal.scoring.window.days", "14",
+				"brandsignal.scoring.growth.vanity-threshold-percent", "10", "brandsignal.scoring.recompute-interval",
+				"250ms", "brandsignal.scoring.ledger.max-staleness-days", "120"));
 
-		assertThat(properties.rules().windowDays()).isEqualTo(14);
-		assertThat(properties.rules().vanityGrowthThresholdPercent()).isEqualTo(10.0);
+		assertThat(properties.rules().window().days()).isEqualTo(14);
+		assertThat(properties.rules().window().lookbackDays()).isEqualTo(180);
+		assertThat(properties.rules().growth().vanityThresholdPercent()).isEqualTo(10.0);
+		assertThat(properties.rules().growth().outcomeThresholdPercent()).isEqualTo(5.0);
+		assertThat(properties.rules().ledger().maxStalenessDays()).isEqualTo(120);
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofMillis(250));
 	}
 
 	@Test
 	void rejectsInconsistentThresholds() {
-		assertThatThrownBy(() -> bind(Map.of("brandsignal.scoring.lookback-days", "10")))
+		assertThatThrownBy(() -> bind(Map.of("brandsignal.scoring.window.lookback-days", "10")))
 			.hasRootCauseInstanceOf(IllegalArgumentException.class)
 			.rootCause()
-			.hasMessageContaining("lookbackDays");
+			.hasMessageContaining("lookback-days");
 	}
 
 }

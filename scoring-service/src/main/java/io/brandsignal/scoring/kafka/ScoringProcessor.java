@@ -267,7 +267,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 		if (latest == null) {
 			return;
 		}
-		LocalDate cutoff = latest.minusDays(this.rules.horizonDays());
+		LocalDate cutoff = latest.minusDays(this.rules.window().horizonDays());
 		brandCells.removeBefore(cutoff).forEach((date) -> this.cells.delete(dayKey(brand, date)));
 		BrandLedger built = brandCells.toLedger(brand, this.catalog);
 		if (built.isEmpty()) {

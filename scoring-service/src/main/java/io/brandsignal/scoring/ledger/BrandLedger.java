@@ -1,10 +1,12 @@
 package io.brandsignal.scoring.ledger;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,43 +15,49 @@ import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricTier;
 import io.brandsignal.contract.event.DailyRollup;
+import io.brandsignal.scoring.scorecard.ScoringRules;
 
 /**
- * One brand's daily values per metric, summed over channels: what scoring and the daily rollups
- * are computed from. Immutable; built from the brand's daily cells with {@link #builder}.
+ * One brand's data per metric and channel: what scoring and the daily rollups are computed from.
+ * Immutable; built from the brand's cells with {@link #builder}.
  */
 public final class BrandLedger {
 
 	private final String brand;
 
-	private final Map<String, MetricHistory> metrics;
+	private final Map<String, MetricLedger> metrics;
 
 	private final LocalDate firstDate;
 
 	private final LocalDate latestDate;
 
-	private BrandLedger(String brand, Map<String, MetricHistory> metrics) {
+	private BrandLedger(String brand, Map<String, MetricLedger> metrics) {
 		this.brand = brand;
 		this.metrics = metrics;
-		this.firstDate = metrics.values().stream().map(MetricHistory::firstDate).min(LocalDate::compareTo).orElse(null);
-		this.latestDate = metrics.values().stream().map(MetricHistory::lastDate).max(LocalDate::compareTo).orElse(null);
+		this.firstDate = metrics.values().stream().map(MetricLedger::firstDate).min(LocalDate::compareTo).orElse(null);
+		this.latestDate = metrics.values().stream().map(MetricLedger::lastDate).max(LocalDate::compareTo).orElse(null);
+	}
+
+	/** Starts a ledger for a brand, read with the default rules; metrics unknown to the catalog are ignored. */
+	public static Builder builder(String brand, MetricCatalog catalog) {
+		return builder(brand, catalog, ScoringRules.defaults().ledger());
 	}
 
 	/** Starts a ledger for a brand; metrics unknown to the catalog are ignored. */
-	public static Builder builder(String brand, MetricCatalog catalog) {
-		return new Builder(brand, catalog);
+	public static Builder builder(String brand, MetricCatalog catalog, ScoringRules.Ledger rules) {
+		return new Builder(brand, catalog, rules);
 	}
 
 	public String brand() {
 		return this.brand;
 	}
 
-	/** Metric histories in catalog order, only metrics with data. */
-	public Collection<MetricHistory> metrics() {
+	/** The metrics with data, in catalog order. */
+	public Collection<MetricLedger> metrics() {
 		return this.metrics.values();
 	}
 
-	public Optional<MetricHistory> metric(String name) {
+	public Optional<MetricLedger> metric(String name) {
 		return Optional.ofNullable(this.metrics.get(name));
 	}
 
@@ -68,55 +76,63 @@ public final class BrandLedger {
 	}
 
 	/**
-	 * The brand's values on one day: every metric with a known value (LEVEL carried forward, FLOW only
-	 * when reported) and the sum per tier of those values.
+	 * The brand's values on one day: every metric with a known total ({@link MetricLedger#total}) and the
+	 * sum per tier of those values.
 	 */
 	public DailyRollup rollup(LocalDate date) {
 		Map<String, Double> values = new LinkedHashMap<>();
 		Map<MetricTier, Double> tiers = new EnumMap<>(MetricTier.class);
-		for (MetricHistory history : this.metrics.values()) {
-			Double value = history.valueOn(date);
+		for (MetricLedger metric : this.metrics.values()) {
+			Double value = metric.total(date);
 			if (value != null) {
-				values.put(history.name(), value);
-				tiers.merge(history.definition().tier(), value, Double::sum);
+				values.put(metric.name(), value);
+				tiers.merge(metric.definition().tier(), value, Double::sum);
 			}
 		}
 		return new DailyRollup(this.brand, date, values, tiers);
 	}
 
-	/** Collects daily cells into a ledger. */
+	/** Collects a brand's cells into a ledger. */
 	public static final class Builder {
 
 		private final String brand;
 
 		private final MetricCatalog catalog;
 
-		private final Map<String, TreeMap<LocalDate, Double>> totals = new HashMap<>();
+		private final ScoringRules.Ledger rules;
 
-		private Builder(String brand, MetricCatalog catalog) {
+		private final Map<String, Map<String, TreeMap<LocalDate, Double>>> cells = new HashMap<>();
+
+		private Builder(String brand, MetricCatalog catalog, ScoringRules.Ledger rules) {
 			this.brand = brand;
 			this.catalog = catalog;
+			this.rules = rules;
 		}
 
 		/**
-		 * Adds one channel's value of a metric on a day; the channels of a day are summed. Callers add
-		 * cells in a fixed order (the store's key order) so the floating-point sums never depend on
-		 * the order in which data arrived.
+		 * Adds one cell: a channel's value of a metric on a day. A cell added twice keeps the later value
+		 * (the cell store already resolved which observation wins).
 		 */
 		public Builder add(String metric, String channel, LocalDate date, double value) {
 			if (this.catalog.find(metric).isPresent()) {
-				this.totals.computeIfAbsent(metric, (name) -> new TreeMap<>()).merge(date, value, Double::sum);
+				this.cells.computeIfAbsent(metric, (name) -> new TreeMap<>())
+					.computeIfAbsent(channel, (name) -> new TreeMap<>())
+					.put(date, value);
 			}
 			return this;
 		}
 
 		public BrandLedger build() {
-			Map<String, MetricHistory> metrics = new LinkedHashMap<>();
+			Map<String, MetricLedger> metrics = new LinkedHashMap<>();
 			for (MetricDefinition definition : this.catalog.metrics()) {
-				TreeMap<LocalDate, Double> days = this.totals.get(definition.name());
-				if (days != null && !days.isEmpty()) {
-					metrics.put(definition.name(), new MetricHistory(definition, days));
+				Map<String, TreeMap<LocalDate, Double>> channels = this.cells.get(definition.name());
+				if (channels == null) {
+					continue;
 				}
+				List<ChannelSeries> series = new ArrayList<>();
+				// TreeMap: channels in name order, so sums are reproducible whatever the arrival order
+				new TreeMap<>(channels).forEach((channel, days) -> series.add(new ChannelSeries(channel, days, this.rules)));
+				metrics.put(definition.name(), new MetricLedger(definition, series));
 			}
 			return new BrandLedger(this.brand, metrics);
 		}

@@ -3,7 +3,6 @@ package io.brandsignal.scoring.scorecard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,35 +13,43 @@ import io.brandsignal.contract.catalog.MetricTier;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.ConversionEvidence;
 import io.brandsignal.contract.event.MetricGrowth;
+import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
-import io.brandsignal.scoring.evidence.ConversionEvidenceCalculator;
+import io.brandsignal.scoring.evidence.LeadSeries;
+import io.brandsignal.scoring.evidence.LeadTest;
+import io.brandsignal.scoring.growth.GrowthCalculator;
 import io.brandsignal.scoring.ledger.BrandLedger;
-import io.brandsignal.scoring.ledger.MetricHistory;
+import io.brandsignal.scoring.ledger.MetricLedger;
 
 /**
- * Turns a brand's ledger into its scorecard: growth per metric and per side, conversion evidence,
- * vanity index, impact score, verdict, flags and explanation. Pure and deterministic: the same ledger
- * always gives the same scorecard (apart from {@code scoredAt}). docs/scoring.md describes the method.
+ * Turns a brand's ledger into its scorecard: growth per metric and per side with their uncertainty,
+ * each side's trend, the lead test, vanity index, impact score, verdict, flags and explanation. Pure and
+ * deterministic: the same ledger always gives the same scorecard (apart from {@code scoredAt}).
+ * docs/scoring.md describes the method.
  */
 public final class BrandScorer {
 
 	/** Flag for an audience jump that engagement does not explain. */
 	public static final String FOLLOWER_SPIKE = "FOLLOWER_SPIKE";
 
+	private static final List<MetricTier> AUDIENCE_TIERS = List.of(MetricTier.OUTPUT, MetricTier.OUTTAKE);
+
+	private static final List<MetricTier> OUTCOME_TIERS = List.of(MetricTier.IMPACT, MetricTier.OUTCOME);
+
 	private final ScoringRules rules;
 
 	private final GrowthCalculator growthCalculator;
 
-	private final ConversionEvidenceCalculator evidenceCalculator;
+	private final LeadTest leadTest;
 
 	private final SpikeDetector spikeDetector;
 
 	public BrandScorer(ScoringRules rules) {
 		this.rules = rules;
-		this.growthCalculator = new GrowthCalculator(rules.minFlowDaysPerHalf());
-		this.evidenceCalculator = new ConversionEvidenceCalculator(rules.maxLagDays(), rules.minEvidenceSamples(),
-				rules.significanceLevel());
-		this.spikeDetector = new SpikeDetector(rules);
+		this.growthCalculator = new GrowthCalculator(rules.growth());
+		this.leadTest = new LeadTest(rules.evidence().maxLagDays(), rules.evidence().minPairedDays(),
+				rules.evidence().significanceLevel());
+		this.spikeDetector = new SpikeDetector(rules.spikes());
 	}
 
 	/**
@@ -56,160 +63,178 @@ public final class BrandScorer {
 			throw new IllegalArgumentException("Brand '" + ledger.brand() + "' has no data to score");
 		}
 		LocalDate asOf = ledger.latestDate();
-		LocalDate start = asOf.minusDays(this.rules.windowDays() - 1L);
+		LocalDate start = asOf.minusDays(this.rules.window().days() - 1L);
 		List<MetricGrowth> growths = new ArrayList<>();
-		for (MetricHistory history : ledger.metrics()) {
-			if (history.valueOn(asOf) != null || history.observedDays(start, asOf) > 0) {
-				growths.add(this.growthCalculator.growth(history, start, asOf));
+		for (MetricLedger metric : ledger.metrics()) {
+			if (metric.total(asOf) != null || metric.observedDays(start, asOf) > 0) {
+				growths.add(this.growthCalculator.growth(metric, start, asOf));
 			}
 		}
-		Double vanityGrowth = combinedGrowth(growths, MetricCategory.VANITY);
-		Double outcomeGrowth = combinedGrowth(growths, MetricCategory.OUTCOME);
-		Optional<MetricHistory> audience = primary(ledger, asOf, MetricTier.OUTPUT, MetricTier.OUTTAKE);
-		Optional<MetricHistory> outcome = primary(ledger, asOf, MetricTier.IMPACT, MetricTier.OUTCOME);
-		ConversionEvidence evidence = evidence(audience, outcome, asOf);
-		Verdict verdict = verdict(vanityGrowth, outcomeGrowth);
+		SideGrowth audience = combined(growths, MetricCategory.VANITY, this.rules.growth().vanityThresholdPercent());
+		SideGrowth outcomes = combined(growths, MetricCategory.OUTCOME, this.rules.growth().outcomeThresholdPercent());
+		ConversionEvidence evidence = evidence(ledger, asOf);
+		Verdict verdict = verdict(audience.trend(), outcomes.trend());
 		boolean scored = verdict != Verdict.INSUFFICIENT_DATA;
-		double vanityIndex = scored ? vanityIndex(vanityGrowth, outcomeGrowth) : 0;
-		double impactScore = scored ? impactScore(outcomeGrowth, evidence) : 0;
+		double vanityIndex = scored ? vanityIndex(audience, outcomes) : 0;
+		double impactScore = scored ? impactScore(outcomes, evidence) : 0;
 		Optional<SpikeDetector.Spike> spike = this.spikeDetector.strongestSpike(ledger, start, asOf);
 		List<String> flags = spike.isPresent() ? List.of(FOLLOWER_SPIKE) : List.of();
-		Explanation explanation = new Explanation(this.rules, asOf, growths, vanityGrowth, outcomeGrowth,
-				audience.map(MetricHistory::name), outcome.map(MetricHistory::name), evidence, verdict, spike);
-		return new BrandScored(ledger.brand(), asOf, this.rules.windowDays(), verdict, vanityGrowth, null, null, outcomeGrowth, null,
-				null, vanityIndex, impactScore, growths, roundEvidence(evidence), flags, explanation.text(), scoredAt);
+		String explanation = new Explanation(this.rules, asOf, growths, audience, outcomes, evidence, verdict, spike)
+			.text();
+		return new BrandScored(ledger.brand(), asOf, this.rules.window().days(), verdict, audience.percent(),
+				audience.margin(), audience.trend(), outcomes.percent(), outcomes.margin(), outcomes.trend(),
+				vanityIndex, impactScore, growths, rounded(evidence), flags, explanation, scoredAt);
 	}
 
 	/**
 	 * Whether a metric's growth counts toward its side: known, and reported on at least
-	 * {@code minObservedDays} days of the window.
+	 * {@code growth.min-observed-days} days of the window.
 	 */
 	boolean counts(MetricGrowth growth) {
-		return growth.growthPercent() != null && growth.daysObserved() >= this.rules.minObservedDays();
+		return growth.growthPercent() != null && growth.daysObserved() >= this.rules.growth().minObservedDays();
 	}
 
 	/**
-	 * The side's growth: the mean growth of each tier's counting metrics, weighted by tier:
-	 * {@code sum(w_tier * mean_tier) / sum(w_tier)} over the tiers that have counting metrics.
+	 * A side's growth: the mean growth of each tier's counting metrics, weighted by tier,
+	 * {@code G = sum(w_t * mean_t) / sum(w_t)}, with the margin {@code M} propagated in quadrature
+	 * ({@code M = sqrt(sum(w_t^2 * sum_i(M_i^2) / k_t^2)) / sum(w_t)}), and its trend: UP when
+	 * {@code G >= threshold} and {@code G - M > 0}, DOWN when {@code G <= -threshold} and
+	 * {@code G + M < 0}, FLAT otherwise, UNKNOWN without counting metrics.
 	 */
-	Double combinedGrowth(List<MetricGrowth> growths, MetricCategory side) {
+	SideGrowth combined(List<MetricGrowth> growths, MetricCategory side, double threshold) {
 		Map<MetricTier, double[]> perTier = new EnumMap<>(MetricTier.class);
 		for (MetricGrowth growth : growths) {
 			if (growth.category() == side && counts(growth)) {
-				double[] sumAndCount = perTier.computeIfAbsent(growth.tier(), (tier) -> new double[2]);
-				sumAndCount[0] += growth.growthPercent();
-				sumAndCount[1]++;
+				double[] sums = perTier.computeIfAbsent(growth.tier(), (tier) -> new double[3]);
+				sums[0] += growth.growthPercent();
+				sums[1] += growth.marginPercent() * growth.marginPercent();
+				sums[2]++;
 			}
 		}
+		if (perTier.isEmpty()) {
+			return new SideGrowth(null, null, Trend.UNKNOWN);
+		}
 		double weighted = 0;
+		double variance = 0;
 		double weights = 0;
 		for (Map.Entry<MetricTier, double[]> tier : perTier.entrySet()) {
 			double weight = this.rules.weight(tier.getKey());
-			weighted += weight * tier.getValue()[0] / tier.getValue()[1];
+			double count = tier.getValue()[2];
+			weighted += weight * tier.getValue()[0] / count;
+			variance += weight * weight * tier.getValue()[1] / (count * count);
 			weights += weight;
 		}
-		return (weights > 0) ? Numbers.round(weighted / weights, 2) : null;
+		if (weights == 0) {
+			return new SideGrowth(null, null, Trend.UNKNOWN);
+		}
+		double percent = Numbers.round(weighted / weights, 2);
+		double margin = Numbers.round(Math.sqrt(variance) / weights, 2);
+		Trend trend = Trend.FLAT;
+		if (percent >= threshold && percent - margin > 0) {
+			trend = Trend.UP;
+		}
+		else if (percent <= -threshold && percent + margin < 0) {
+			trend = Trend.DOWN;
+		}
+		return new SideGrowth(percent, margin, trend);
 	}
 
 	/**
-	 * The verdict from combined growths V (audience) and O (outcomes) against thresholds tV and tO:
-	 * unknown side: INSUFFICIENT_DATA; V >= tV and O >= tO: BRAND_BUILDER; V >= tV: VANITY_TRAP;
-	 * O >= tO: QUIET_PERFORMER; O <= -tO: DECLINING; otherwise STEADY.
+	 * The verdict from the two sides' trends: no outcome data: INSUFFICIENT_DATA; audience and outcomes
+	 * up: BRAND_BUILDER; audience up: VANITY_TRAP; outcomes up: QUIET_PERFORMER; outcomes down:
+	 * DECLINING; otherwise STEADY. A brand without audience data is judged on its outcomes alone.
 	 */
-	Verdict verdict(Double vanityGrowth, Double outcomeGrowth) {
-		if (vanityGrowth == null || outcomeGrowth == null) {
+	static Verdict verdict(Trend audience, Trend outcomes) {
+		if (outcomes == Trend.UNKNOWN) {
 			return Verdict.INSUFFICIENT_DATA;
 		}
-		boolean audienceUp = vanityGrowth >= this.rules.vanityGrowthThresholdPercent();
-		boolean outcomesUp = outcomeGrowth >= this.rules.outcomeGrowthThresholdPercent();
-		boolean outcomesDown = outcomeGrowth <= -this.rules.outcomeGrowthThresholdPercent();
-		if (audienceUp) {
-			return outcomesUp ? Verdict.BRAND_BUILDER : Verdict.VANITY_TRAP;
+		if (audience == Trend.UP) {
+			return (outcomes == Trend.UP) ? Verdict.BRAND_BUILDER : Verdict.VANITY_TRAP;
 		}
-		if (outcomesUp) {
+		if (outcomes == Trend.UP) {
 			return Verdict.QUIET_PERFORMER;
 		}
-		return outcomesDown ? Verdict.DECLINING : Verdict.STEADY;
+		return (outcomes == Trend.DOWN) ? Verdict.DECLINING : Verdict.STEADY;
 	}
 
 	/**
-	 * {@code 100 * (1 - exp(-gap / s))} with {@code gap = max(0, V - max(O, 0))}: audience growth beyond
-	 * outcome growth (falling outcomes count as zero), saturating with scale {@code s}. Zero when
-	 * outcomes grow at least as fast as the audience, or the audience does not grow.
+	 * {@code 100 * (1 - exp(-gap / s))} with {@code gap = max(0, V - max(O, 0))} while the audience is up,
+	 * 0 otherwise: audience growth beyond outcome growth (falling outcomes count as zero), saturating with
+	 * scale {@code s}; an audience that is not clearly growing has no vanity to speak of.
 	 */
-	double vanityIndex(Double vanityGrowth, Double outcomeGrowth) {
-		if (vanityGrowth == null || outcomeGrowth == null) {
+	double vanityIndex(SideGrowth audience, SideGrowth outcomes) {
+		if (audience.trend() != Trend.UP) {
 			return 0;
 		}
-		double gap = Math.max(0, vanityGrowth - Math.max(outcomeGrowth, 0));
-		return Numbers.round(100 * (1 - Math.exp(-gap / this.rules.vanityIndexScalePercent())), 1);
+		double outcome = (outcomes.percent() != null) ? Math.max(outcomes.percent(), 0) : 0;
+		double gap = Math.max(0, audience.percent() - outcome);
+		return Numbers.round(100 * (1 - Math.exp(-gap / this.rules.scores().vanityIndexScalePercent())), 1);
 	}
 
 	/**
-	 * {@code 100 * ((1 - w) * (1 - exp(-max(O, 0) / s)) + w * strength)}, with
-	 * {@code strength = max(0, r) * (1 - p)} of the conversion evidence (0 when insufficient): outcome
-	 * growth earns up to {@code 1 - w} of the score, a strong and certain link to the audience up to
-	 * {@code w}.
+	 * {@code 100 * ((1 - w) * (1 - exp(-max(0, O - M) / s)) + w * link)}: outcome growth earns up to
+	 * {@code 1 - w} of the score by the lower end of its interval, so noise earns nothing; a significant
+	 * lead earns up to {@code w} by its correlation, an insignificant one nothing.
 	 */
-	double impactScore(Double outcomeGrowth, ConversionEvidence evidence) {
-		if (outcomeGrowth == null) {
+	double impactScore(SideGrowth outcomes, ConversionEvidence evidence) {
+		if (outcomes.percent() == null) {
 			return 0;
 		}
-		double weight = this.rules.impactEvidenceWeight();
-		double growthPart = 1 - Math.exp(-Math.max(outcomeGrowth, 0) / this.rules.impactScoreScalePercent());
-		double strength = (evidence.bestLagDays() != null)
-				? Math.max(0, evidence.correlation()) * (1 - evidence.pValue()) : 0;
-		return Numbers.round(100 * ((1 - weight) * growthPart + weight * strength), 1);
+		double weight = this.rules.scores().impactEvidenceWeight();
+		double lowerBound = Math.max(0, outcomes.percent() - outcomes.margin());
+		double growthPart = 1 - Math.exp(-lowerBound / this.rules.scores().impactScoreScalePercent());
+		double link = (evidence.significant() && evidence.correlation() != null) ? Math.max(0, evidence.correlation())
+				: 0;
+		return Numbers.round(100 * ((1 - weight) * growthPart + weight * link), 1);
 	}
 
 	/**
-	 * The metric that stands for a side in the conversion evidence and the explanation: of the first
-	 * preferred tier that has data, the metric reported on most days of the lookback (catalog order
-	 * breaks ties).
+	 * The lead test on the pair of an audience metric and an outcome metric with the most usable paired
+	 * days over the lookback (ties: OUTPUT before OUTTAKE, IMPACT before OUTCOME, then catalog order).
 	 */
-	private Optional<MetricHistory> primary(BrandLedger ledger, LocalDate asOf, MetricTier... preferred) {
-		LocalDate from = asOf.minusDays(this.rules.lookbackDays() - 1L);
-		for (MetricTier tier : preferred) {
-			Optional<MetricHistory> best = ledger.metrics()
-				.stream()
-				.filter((history) -> history.definition().tier() == tier)
-				.filter((history) -> history.observedDays(from, asOf) > 0)
-				.max(Comparator.comparingInt((MetricHistory history) -> history.observedDays(from, asOf))
-					.thenComparing(Comparator.comparingInt((MetricHistory history) -> -ordinal(ledger, history))));
-			if (best.isPresent()) {
-				return best;
+	private ConversionEvidence evidence(BrandLedger ledger, LocalDate asOf) {
+		LocalDate from = asOf.minusDays(this.rules.window().lookbackDays() - 1L);
+		List<LeadSeries> audiences = leadSeries(ledger, AUDIENCE_TIERS, from, asOf);
+		List<LeadSeries> outcomes = leadSeries(ledger, OUTCOME_TIERS, from, asOf);
+		if (audiences.isEmpty() || outcomes.isEmpty()) {
+			return ConversionEvidence.insufficient(audiences.isEmpty() ? "vanity" : audiences.get(0).name(),
+					outcomes.isEmpty() ? "outcome" : outcomes.get(0).name(), 0);
+		}
+		LeadSeries bestAudience = null;
+		LeadSeries bestOutcome = null;
+		int mostDays = -1;
+		for (LeadSeries outcome : outcomes) {
+			for (LeadSeries audience : audiences) {
+				int days = this.leadTest.pairedDays(audience, outcome);
+				if (days > mostDays) {
+					mostDays = days;
+					bestAudience = audience;
+					bestOutcome = outcome;
+				}
 			}
 		}
-		return Optional.empty();
+		return this.leadTest.evaluate(bestAudience, bestOutcome);
 	}
 
-	private static int ordinal(BrandLedger ledger, MetricHistory history) {
-		int index = 0;
-		for (MetricHistory candidate : ledger.metrics()) {
-			if (candidate == history) {
-				return index;
+	/** The side's metrics with data in the lookback as lead-test series, in tier preference then catalog order. */
+	private static List<LeadSeries> leadSeries(BrandLedger ledger, List<MetricTier> tiers, LocalDate from,
+			LocalDate to) {
+		List<LeadSeries> series = new ArrayList<>();
+		for (MetricTier tier : tiers) {
+			for (MetricLedger metric : ledger.metrics()) {
+				if (metric.definition().tier() == tier && !metric.lastDate().isBefore(from)) {
+					series.add(new LeadSeries(metric.name(), metric.definition().kind(), metric.definition().min(),
+							metric.definition().max(), metric.compositionFreeLevels(from, to)));
+				}
 			}
-			index++;
 		}
-		return index;
+		return series;
 	}
 
-	private ConversionEvidence evidence(Optional<MetricHistory> audience, Optional<MetricHistory> outcome,
-			LocalDate asOf) {
-		if (audience.isEmpty() || outcome.isEmpty()) {
-			return ConversionEvidence.insufficient(audience.map(MetricHistory::name).orElse("vanity"),
-					outcome.map(MetricHistory::name).orElse("outcome"), 0);
-		}
-		LocalDate from = asOf.minusDays(this.rules.lookbackDays() - 1L);
-		MetricHistory vanity = audience.get();
-		MetricHistory result = outcome.get();
-		return this.evidenceCalculator.evaluate(vanity.name(), vanity.series(from, asOf), vanity.definition().min(),
-				result.name(), result.series(from, asOf), result.definition().min());
-	}
-
-	private static ConversionEvidence roundEvidence(ConversionEvidence evidence) {
+	private static ConversionEvidence rounded(ConversionEvidence evidence) {
 		return new ConversionEvidence(evidence.vanitySeries(), evidence.outcomeSeries(), evidence.bestLagDays(),
-				Numbers.round(evidence.correlation(), 4), Numbers.round(evidence.elasticity(), 4), null, null,
+				Numbers.round(evidence.correlation(), 4), Numbers.round(evidence.elasticity(), 3),
+				Numbers.round(evidence.elasticityLow(), 3), Numbers.round(evidence.elasticityHigh(), 3),
 				(evidence.pValue() != null) ? Double.valueOf(significant(evidence.pValue())) : null,
 				evidence.samples(), evidence.significant());
 	}
@@ -220,6 +245,16 @@ public final class BrandScorer {
 			return value;
 		}
 		return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue();
+	}
+
+	/**
+	 * One side's combined growth.
+	 *
+	 * @param percent combined growth in percent, {@code null} when unknown
+	 * @param margin half-width of its confidence interval, {@code null} when unknown
+	 * @param trend up, down, flat or unknown
+	 */
+	record SideGrowth(Double percent, Double margin, Trend trend) {
 	}
 
 }

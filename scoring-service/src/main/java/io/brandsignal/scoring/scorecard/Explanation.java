@@ -6,16 +6,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.brandsignal.contract.catalog.MetricCategory;
 import io.brandsignal.contract.event.ConversionEvidence;
 import io.brandsignal.contract.event.MetricGrowth;
+import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
 
 /**
- * The plain-language explanation of a scorecard, built only from its numbers, for example
- * "Followers +38% in 28 days; sales revenue +1%; no sign that audience growth leads sales revenue
- * (best lag 3 days, p = 0.61). The audience is growing without a matching rise in outcomes."
+ * The plain-language explanation of a scorecard, built only from its numbers and never contradicting
+ * them: each side is cited by the combined growth its trend rests on, with its margin, for example
+ * "Audience +12% ± 3% in 28 days (followers +12% ± 3%); outcomes +1% ± 4% (sales revenue +1% ± 4%); no
+ * sign that audience growth leads sales revenue (p = 0.61). The audience is growing without a clear rise
+ * in outcomes."
  */
 final class Explanation {
+
+	private static final int CITED_METRICS = 3;
 
 	private final ScoringRules rules;
 
@@ -23,13 +29,9 @@ final class Explanation {
 
 	private final List<MetricGrowth> growths;
 
-	private final Double vanityGrowth;
+	private final BrandScorer.SideGrowth audience;
 
-	private final Double outcomeGrowth;
-
-	private final Optional<String> audienceMetric;
-
-	private final Optional<String> outcomeMetric;
+	private final BrandScorer.SideGrowth outcomes;
 
 	private final ConversionEvidence evidence;
 
@@ -37,16 +39,14 @@ final class Explanation {
 
 	private final Optional<SpikeDetector.Spike> spike;
 
-	Explanation(ScoringRules rules, LocalDate asOf, List<MetricGrowth> growths, Double vanityGrowth,
-			Double outcomeGrowth, Optional<String> audienceMetric, Optional<String> outcomeMetric,
-			ConversionEvidence evidence, Verdict verdict, Optional<SpikeDetector.Spike> spike) {
+	Explanation(ScoringRules rules, LocalDate asOf, List<MetricGrowth> growths, BrandScorer.SideGrowth audience,
+			BrandScorer.SideGrowth outcomes, ConversionEvidence evidence, Verdict verdict,
+			Optional<SpikeDetector.Spike> spike) {
 		this.rules = rules;
 		this.asOf = asOf;
 		this.growths = growths;
-		this.vanityGrowth = vanityGrowth;
-		this.outcomeGrowth = outcomeGrowth;
-		this.audienceMetric = audienceMetric;
-		this.outcomeMetric = outcomeMetric;
+		this.audience = audience;
+		this.outcomes = outcomes;
 		this.evidence = evidence;
 		this.verdict = verdict;
 		this.spike = spike;
@@ -70,62 +70,86 @@ final class Explanation {
 					.map((growth) -> label(growth.metric()) + " " + days(growth.daysObserved()))
 					.collect(Collectors.joining(", "));
 		return String.format(Locale.ROOT,
-				"Not enough data to score the %d days to %s: an audience metric and an outcome metric each need "
-						+ "a known start and end and at least %d reported days (reported: %s).",
-				this.rules.windowDays(), this.asOf, this.rules.minObservedDays(), have);
+				"Not enough data to score the %d days to %s: an outcome metric needs a trend over the window "
+						+ "from at least %d reported days (reported: %s).",
+				this.rules.window().days(), this.asOf, this.rules.growth().minObservedDays(), have);
 	}
 
 	private String numbers() {
-		String audience = sideGrowth(this.audienceMetric, this.vanityGrowth, "audience");
-		String outcomes = sideGrowth(this.outcomeMetric, this.outcomeGrowth, "outcomes");
-		return capitalize(audience) + " in " + this.rules.windowDays() + " days; " + outcomes + "; " + evidence() + ".";
+		String audienceText = (this.audience.trend() == Trend.UNKNOWN)
+				? "Audience unknown (no audience metric with enough data)"
+				: "Audience " + side(this.audience, MetricCategory.VANITY);
+		String outcomeText = "outcomes " + side(this.outcomes, MetricCategory.OUTCOME);
+		return audienceText + " in " + this.rules.window().days() + " days; " + outcomeText + "; " + evidenceText()
+				+ ".";
 	}
 
-	private String sideGrowth(Optional<String> metric, Double combined, String sideName) {
-		Optional<MetricGrowth> primary = metric.flatMap((name) -> this.growths.stream()
-			.filter((growth) -> growth.metric().equals(name) && growth.growthPercent() != null)
-			.findFirst());
-		if (primary.isPresent()) {
-			return label(primary.get().metric()) + " " + percent(primary.get().growthPercent());
-		}
-		return sideName + " " + percent(combined);
+	/** "+8% ± 3% (followers +12% ± 2%, likes 0% ± 9%)": the combined figure, then the metrics it rests on. */
+	private String side(BrandScorer.SideGrowth side, MetricCategory category) {
+		String metrics = this.growths.stream()
+			.filter((growth) -> growth.category() == category && growth.growthPercent() != null
+					&& growth.daysObserved() >= this.rules.growth().minObservedDays())
+			.limit(CITED_METRICS)
+			.map((growth) -> label(growth.metric()) + " " + withMargin(growth.growthPercent(), growth.marginPercent()))
+			.collect(Collectors.joining(", "));
+		return withMargin(side.percent(), side.margin()) + (metrics.isEmpty() ? "" : " (" + metrics + ")");
 	}
 
-	private String evidence() {
+	private String evidenceText() {
 		String outcome = label(this.evidence.outcomeSeries());
 		if (this.evidence.bestLagDays() == null) {
-			if (this.evidence.samples() >= this.rules.minEvidenceSamples()) {
-				// a series with no day-to-day variation (often flat sales) has no correlation to test
+			if (this.evidence.samples() >= this.rules.evidence().minPairedDays()) {
 				return "the daily series did not vary enough to test whether audience growth leads " + outcome;
 			}
 			return String.format(Locale.ROOT,
 					"too little history to test whether audience growth leads %s (%d paired days, %d needed)",
-					outcome, this.evidence.samples(), this.rules.minEvidenceSamples());
+					outcome, this.evidence.samples(), this.rules.evidence().minPairedDays());
 		}
-		if (this.evidence.significant()) {
-			return String.format(Locale.ROOT, "audience growth leads %s by about %s (elasticity %.2f, %s)", outcome,
-					days(this.evidence.bestLagDays()), this.evidence.elasticity(), pValue(this.evidence.pValue()));
+		if (!this.evidence.significant()) {
+			return String.format(Locale.ROOT, "no sign that audience growth leads %s (%s)", outcome,
+					pValue(this.evidence.pValue()));
 		}
-		return String.format(Locale.ROOT, "no sign that audience growth leads %s (best lag %s, %s)", outcome,
-				days(this.evidence.bestLagDays()), pValue(this.evidence.pValue()));
+		String lead = String.format(Locale.ROOT, "audience growth leads %s by about %s", outcome,
+				days(this.evidence.bestLagDays()));
+		if (this.evidence.elasticity() != null) {
+			return String.format(Locale.ROOT, "%s (each 1%% of audience growth brings %s %s, 95%% CI %s to %s; %s)",
+					lead, signed(this.evidence.elasticity()), outcome, signed(this.evidence.elasticityLow()),
+					signed(this.evidence.elasticityHigh()), pValue(this.evidence.pValue()));
+		}
+		return lead + " (" + pValue(this.evidence.pValue()) + ")";
 	}
 
 	private String meaning() {
 		return switch (this.verdict) {
 			case BRAND_BUILDER -> "Audience and outcomes are growing together.";
-			case VANITY_TRAP -> "The audience is growing without a matching rise in outcomes.";
-			case QUIET_PERFORMER -> "Outcomes are growing without audience growth.";
-			case DECLINING -> "Outcomes are falling and the audience is not growing.";
-			case STEADY -> (this.vanityGrowth != null && this.vanityGrowth <= -this.rules.vanityGrowthThresholdPercent())
-					? "The audience is shrinking while outcomes hold steady." : "Neither the audience nor outcomes moved much.";
+			case VANITY_TRAP -> "The audience is growing without a clear rise in outcomes.";
+			case QUIET_PERFORMER -> (this.audience.trend() == Trend.UNKNOWN) ? "Outcomes are growing."
+					: "Outcomes are growing without clear audience growth.";
+			case DECLINING -> (this.audience.trend() == Trend.UNKNOWN) ? "Outcomes are falling."
+					: "Outcomes are falling and the audience is not growing.";
+			case STEADY -> (this.audience.trend() == Trend.DOWN) ? "The audience is shrinking while outcomes hold steady."
+					: "Neither the audience nor outcomes moved beyond their uncertainty.";
 			case INSUFFICIENT_DATA -> "";
 		};
 	}
 
 	private static String spike(SpikeDetector.Spike spike) {
 		String share = Double.isFinite(spike.percent()) ? " (" + percent(spike.percent()) + ")" : "";
-		return String.format(Locale.ROOT, "%s jumped by %,.0f%s on %s with no matching rise in engagement.",
-				capitalize(label(spike.metric())), spike.increase(), share, spike.date());
+		String when = spike.from().equals(spike.date()) ? "on " + spike.date()
+				: "between " + spike.from() + " and " + spike.date();
+		return String.format(Locale.ROOT, "%s on %s jumped by %,.0f%s %s with no matching rise in engagement per follower.",
+				capitalize(label(spike.metric())), spike.channel(), spike.increase(), share, when);
+	}
+
+	/** "+6% ± 4%", or the figure alone when its margin is unknown. */
+	static String withMargin(Double value, Double margin) {
+		if (value == null) {
+			return "unknown";
+		}
+		if (margin == null) {
+			return percent(value);
+		}
+		return percent(value) + " ± " + percent(margin).replace("+", "");
 	}
 
 	static String percent(double value) {
@@ -136,6 +160,11 @@ final class Explanation {
 		String digits = (rounded == Math.rint(rounded)) ? String.format(Locale.ROOT, "%.0f", Math.abs(rounded))
 				: String.format(Locale.ROOT, "%.1f", Math.abs(rounded));
 		return ((rounded > 0) ? "+" : "-") + digits + "%";
+	}
+
+	/** An elasticity as a signed percentage with two significant decimals: "+0.8%". */
+	private static String signed(double value) {
+		return String.format(Locale.ROOT, "%+.2f%%", value);
 	}
 
 	static String pValue(double p) {

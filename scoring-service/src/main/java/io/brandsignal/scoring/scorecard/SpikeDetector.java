@@ -4,31 +4,38 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.contract.catalog.MetricTier;
 import io.brandsignal.scoring.ledger.BrandLedger;
-import io.brandsignal.scoring.ledger.MetricHistory;
+import io.brandsignal.scoring.ledger.ChannelSeries;
+import io.brandsignal.scoring.ledger.MetricLedger;
 
 /**
- * Finds a one-day audience jump far beyond the brand's own recent day-to-day variation that no rise in
- * engagement explains: bought followers, a giveaway, a bot wave.
+ * Finds an audience jump far beyond a channel's own usual increases that no rise in engagement per
+ * follower explains: bought followers, a giveaway, a bot wave.
  * <p>
- * For each audience stock (OUTPUT tier, LEVEL kind) and each day {@code t} of the window reported
- * together with the day before, the increase {@code d(t) = x(t) - x(t-1)} is compared with the
- * increases of the {@code spikeBaselineDays} days before it (only days reported together with their
- * previous day): {@code z = (d(t) - median) / max(1.4826 * MAD, floor% * x(t-1))}. A day with
- * {@code z >= spikeThreshold} is a spike unless some engagement metric (OUTTAKE tier) on that day or
- * the next is at least {@code spikeEngagementRisePercent} above its own baseline median.
+ * Per channel of each audience stock (OUTPUT tier, LEVEL kind), each report in the window is compared
+ * with the channel's previous report, however many days lie between them (a weekly channel, a missing
+ * day): the increase {@code d} over {@code g} days against the channel's earlier per-day increases
+ * ({@code baselineReports} of them), {@code z = (d - median * g) / (sigma * sqrt(g))} with
+ * {@code sigma = max(1.4826 * MAD, noiseFloor% * level)}. A report with {@code z >= threshold} is a spike
+ * unless engagement per follower (all OUTTAKE metrics over the audience) on a day the jump could have
+ * happened, or the day after, lies {@code engagementZ} robust standard deviations above its own
+ * previous four weeks. A channel's first report, or a report after it went stale, is a connection, never
+ * a spike. A brand without engagement data cannot show a matching rise, so its spikes are flagged.
  */
 public final class SpikeDetector {
 
 	private static final double MAD_TO_SIGMA = 1.4826;
 
-	private final ScoringRules rules;
+	private static final int ENGAGEMENT_BASELINE_DAYS = 28;
 
-	public SpikeDetector(ScoringRules rules) {
+	private final ScoringRules.Spikes rules;
+
+	public SpikeDetector(ScoringRules.Spikes rules) {
 		this.rules = rules;
 	}
 
@@ -40,81 +47,58 @@ public final class SpikeDetector {
 	 * @return the spike with the highest z-score
 	 */
 	public Optional<Spike> strongestSpike(BrandLedger ledger, LocalDate start, LocalDate end) {
-		List<MetricHistory> engagement = ledger.metrics()
-			.stream()
-			.filter((history) -> history.definition().tier() == MetricTier.OUTTAKE)
-			.toList();
+		EngagementPerFollower engagement = new EngagementPerFollower(ledger);
 		Spike strongest = null;
-		for (MetricHistory audience : ledger.metrics()) {
+		for (MetricLedger audience : ledger.metrics()) {
 			if (audience.definition().tier() != MetricTier.OUTPUT || audience.definition().kind() != MetricKind.LEVEL) {
 				continue;
 			}
-			for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-				Spike spike = spikeOn(audience, day);
-				if (spike != null && !engagementRose(engagement, day)
-						&& (strongest == null || spike.zScore() > strongest.zScore())) {
-					strongest = spike;
+			for (ChannelSeries channel : audience.channels()) {
+				for (Spike spike : spikes(audience.name(), channel, start, end)) {
+					if ((strongest == null || spike.zScore() > strongest.zScore())
+							&& !engagement.rose(spike.from(), spike.date(), this.rules.engagementZ())) {
+						strongest = spike;
+					}
 				}
 			}
 		}
 		return Optional.ofNullable(strongest);
 	}
 
-	private Spike spikeOn(MetricHistory audience, LocalDate day) {
-		Double increase = increase(audience, day);
-		if (increase == null || increase <= 0) {
-			return null;
-		}
-		List<Double> baseline = new ArrayList<>();
-		for (int back = 1; back <= this.rules.spikeBaselineDays(); back++) {
-			Double earlier = increase(audience, day.minusDays(back));
-			if (earlier != null) {
-				baseline.add(earlier);
-			}
-		}
-		if (baseline.size() < this.rules.spikeMinBaselineDays()) {
-			return null;
-		}
-		double[] values = baseline.stream().mapToDouble(Double::doubleValue).toArray();
-		double median = median(values);
-		double[] deviations = Arrays.stream(values).map((value) -> Math.abs(value - median)).toArray();
-		double previous = audience.observed().get(day.minusDays(1));
-		double scale = Math.max(MAD_TO_SIGMA * median(deviations),
-				Math.max(this.rules.spikeNoiseFloorPercent() / 100 * Math.abs(previous), 1e-9));
-		double z = (increase - median) / scale;
-		if (z < this.rules.spikeThreshold()) {
-			return null;
-		}
-		double percent = (previous > 0) ? increase / previous * 100 : Double.NaN;
-		return new Spike(audience.name(), day, increase, percent, z);
-	}
-
-	private static Double increase(MetricHistory history, LocalDate day) {
-		Double today = history.observed().get(day);
-		Double yesterday = history.observed().get(day.minusDays(1));
-		return (today != null && yesterday != null) ? today - yesterday : null;
-	}
-
-	private boolean engagementRose(List<MetricHistory> engagement, LocalDate day) {
-		for (MetricHistory metric : engagement) {
-			double[] baseline = metric.observed()
-				.subMap(day.minusDays(this.rules.spikeBaselineDays()), true, day, false)
-				.values()
-				.stream()
-				.mapToDouble(Double::doubleValue)
-				.toArray();
-			if (baseline.length < this.rules.spikeMinBaselineDays()) {
+	private List<Spike> spikes(String metric, ChannelSeries channel, LocalDate start, LocalDate end) {
+		List<LocalDate> dates = new ArrayList<>(channel.reports().keySet());
+		List<Double> rates = new ArrayList<>();
+		List<Spike> spikes = new ArrayList<>();
+		for (int i = 1; i < dates.size(); i++) {
+			LocalDate previous = dates.get(i - 1);
+			LocalDate date = dates.get(i);
+			long gap = date.toEpochDay() - previous.toEpochDay();
+			if (gap > channel.stalenessDays()) {
+				// the channel went stale and came back: a reconnection, and earlier increases no longer apply
+				rates.clear();
 				continue;
 			}
-			double threshold = median(baseline) * (1 + this.rules.spikeEngagementRisePercent() / 100);
-			for (LocalDate candidate : List.of(day, day.plusDays(1))) {
-				Double value = metric.observed().get(candidate);
-				if (value != null && value > 0 && value >= threshold) {
-					return true;
+			double before = channel.reports().get(previous);
+			double increase = channel.reports().get(date) - before;
+			if (!date.isBefore(start) && !date.isAfter(end) && rates.size() >= this.rules.minBaselineReports()
+					&& increase > 0) {
+				double[] baseline = rates.subList(Math.max(0, rates.size() - this.rules.baselineReports()), rates.size())
+					.stream()
+					.mapToDouble(Double::doubleValue)
+					.toArray();
+				double median = median(baseline);
+				double[] deviations = Arrays.stream(baseline).map((rate) -> Math.abs(rate - median)).toArray();
+				double sigma = Math.max(MAD_TO_SIGMA * median(deviations),
+						Math.max(this.rules.noiseFloorPercent() / 100 * Math.abs(before), 1e-9));
+				double z = (increase - median * gap) / (sigma * Math.sqrt(gap));
+				if (z >= this.rules.threshold()) {
+					double percent = (before > 0) ? increase / before * 100 : Double.NaN;
+					spikes.add(new Spike(metric, channel.channel(), previous.plusDays(1), date, increase, percent, z));
 				}
 			}
+			rates.add(increase / gap);
 		}
-		return false;
+		return spikes;
 	}
 
 	static double median(double[] values) {
@@ -125,15 +109,96 @@ public final class SpikeDetector {
 	}
 
 	/**
-	 * An unexplained one-day audience jump.
+	 * Engagement per follower by day: the brand's OUTTAKE totals over its OUTPUT stock totals, on days
+	 * where both are known, on a log scale (engagement is multiplicative).
+	 */
+	private static final class EngagementPerFollower {
+
+		private final List<MetricLedger> engagement = new ArrayList<>();
+
+		private final List<MetricLedger> audience = new ArrayList<>();
+
+		EngagementPerFollower(BrandLedger ledger) {
+			for (MetricLedger metric : ledger.metrics()) {
+				if (metric.definition().tier() == MetricTier.OUTTAKE) {
+					this.engagement.add(metric);
+				}
+				else if (metric.definition().tier() == MetricTier.OUTPUT && metric.definition().kind() == MetricKind.LEVEL) {
+					this.audience.add(metric);
+				}
+			}
+		}
+
+		/**
+		 * Whether engagement per follower on a day in {@code [from, to + 1]} lies {@code z} robust standard
+		 * deviations above the four weeks before {@code from}.
+		 */
+		boolean rose(LocalDate from, LocalDate to, double z) {
+			if (this.engagement.isEmpty()) {
+				return false;
+			}
+			List<Double> baseline = new ArrayList<>();
+			for (LocalDate day = from.minusDays(ENGAGEMENT_BASELINE_DAYS); day.isBefore(from); day = day.plusDays(1)) {
+				Double value = logPerFollower(day);
+				if (value != null) {
+					baseline.add(value);
+				}
+			}
+			if (baseline.size() < 7) {
+				return false;
+			}
+			double[] values = baseline.stream().mapToDouble(Double::doubleValue).toArray();
+			double median = median(values);
+			double sigma = Math.max(MAD_TO_SIGMA * median(Arrays.stream(values).map((v) -> Math.abs(v - median)).toArray()),
+					0.01);
+			for (LocalDate day = from; !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+				Double value = logPerFollower(day);
+				if (value != null && (value - median) / sigma >= z) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private Double logPerFollower(LocalDate day) {
+			double engaged = 0;
+			boolean any = false;
+			for (MetricLedger metric : this.engagement) {
+				Double total = metric.total(day);
+				if (total != null) {
+					engaged += total;
+					any = true;
+				}
+			}
+			double followers = 0;
+			for (MetricLedger metric : this.audience) {
+				Double total = metric.total(day);
+				if (total != null) {
+					followers += total;
+				}
+			}
+			if (!any) {
+				return null;
+			}
+			// without an audience stock, engagement alone (per follower of a constant audience)
+			return Math.log1p(engaged) - ((followers > 0) ? Math.log(followers) : 0);
+		}
+
+	}
+
+	/**
+	 * An unexplained audience jump on one channel.
 	 *
 	 * @param metric the audience metric that jumped
-	 * @param date the day of the jump
-	 * @param increase the increase over the day before
-	 * @param percent the increase in percent of the day before ({@code NaN} from zero)
-	 * @param zScore how many robust standard deviations the increase lies above the baseline median
+	 * @param channel the channel it jumped on
+	 * @param from the first day the jump could have happened (the day after the channel's previous report)
+	 * @param date the day of the report that showed it
+	 * @param increase the increase over the previous report
+	 * @param percent the increase in percent of the previous report ({@code NaN} from zero)
+	 * @param zScore how many robust standard deviations the increase lies above the channel's usual
 	 */
-	public record Spike(String metric, LocalDate date, double increase, double percent, double zScore) {
+	public record Spike(String metric, String channel, LocalDate from, LocalDate date, double increase,
+			double percent, double zScore) {
 	}
 
 }

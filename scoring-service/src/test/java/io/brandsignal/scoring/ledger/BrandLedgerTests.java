@@ -11,52 +11,96 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BrandLedgerTests {
 
-	private static final LocalDate D0 = LocalDate.parse("2026-05-01");
+	private static final LocalDate D0 = LocalDate.of(2026, 3, 2);
 
-	private final BrandLedger ledger = BrandLedger.builder("acme", MetricCatalog.defaults())
-		.add("followers", "all", D0, 1000)
-		.add("followers", "all", D0.plusDays(3), 1300)
-		.add("sales_revenue", "all", D0, 40)
-		.add("sales_revenue", "all", D0, 60)
-		.add("sales_revenue", "all", D0.plusDays(2), 80)
-		.add("shoe_size", "all", D0.plusDays(9), 42)
-		.build();
-
-	@Test
-	void carriesLevelMetricsForwardOverMissingDays() {
-		MetricHistory followers = this.ledger.metric("followers").orElseThrow();
-
-		assertThat(followers.valueOn(D0.minusDays(1))).isNull();
-		assertThat(followers.valueOn(D0.plusDays(2))).isEqualTo(1000.0);
-		assertThat(followers.valueOn(D0.plusDays(10))).isEqualTo(1300.0);
-		assertThat(followers.series(D0, D0.plusDays(4))).containsExactly(1000, 1000, 1000, 1300, 1300);
+	private static BrandLedger.Builder ledger() {
+		return BrandLedger.builder("acme", MetricCatalog.defaults());
 	}
 
 	@Test
-	void treatsMissingFlowDaysAsUnknownNotZero() {
-		MetricHistory sales = this.ledger.metric("sales_revenue").orElseThrow();
+	void sumsLevelChannelsCarryingEachForwardOnItsOwn() {
+		BrandLedger ledger = ledger().add("followers", "instagram", D0, 1000)
+			.add("followers", "instagram", D0.plusDays(1), 1010)
+			.add("followers", "tiktok", D0, 50_000)
+			.add("followers", "tiktok", D0.plusDays(7), 50_700)
+			.add("followers", "tiktok", D0.plusDays(14), 51_400)
+			.build();
+		MetricLedger followers = ledger.metric("followers").orElseThrow();
 
-		assertThat(sales.valueOn(D0.plusDays(1))).isNull();
-		assertThat(sales.series(D0, D0.plusDays(2))).containsExactly(100, Double.NaN, 80);
-		assertThat(sales.observedDays(D0, D0.plusDays(30))).isEqualTo(2);
+		// instagram carried from its last report, tiktok from its Monday report
+		assertThat(followers.total(D0.plusDays(3))).isEqualTo(1010 + 50_000.0);
+		assertThat(followers.total(D0.plusDays(8))).isEqualTo(1010 + 50_700.0);
+		assertThat(followers.channels()).extracting(ChannelSeries::cadenceDays).containsExactly(1, 7);
 	}
 
 	@Test
-	void sumsChannelsAndIgnoresMetricsOutsideTheCatalog() {
-		assertThat(this.ledger.metric("sales_revenue").orElseThrow().valueOn(D0)).isEqualTo(100.0);
-		assertThat(this.ledger.metric("shoe_size")).isEmpty();
-		assertThat(this.ledger.latestDate()).isEqualTo(D0.plusDays(3));
-		assertThat(this.ledger.firstDate()).isEqualTo(D0);
+	void stopsCarryingAChannelAfterAFewOfItsCadences() {
+		// daily channel: stale after max(7, 3 * 1) = 7 days; weekly channel: after 3 * 7 = 21 days
+		BrandLedger ledger = ledger().add("followers", "instagram", D0, 1000)
+			.add("followers", "instagram", D0.plusDays(1), 1000)
+			.add("fans", "survey", D0, 400)
+			.add("fans", "survey", D0.plusDays(7), 410)
+			.build();
+
+		assertThat(ledger.metric("followers").orElseThrow().total(D0.plusDays(8))).isEqualTo(1000.0);
+		assertThat(ledger.metric("followers").orElseThrow().total(D0.plusDays(9))).isNull();
+		assertThat(ledger.metric("fans").orElseThrow().total(D0.plusDays(28))).isEqualTo(410.0);
+		assertThat(ledger.metric("fans").orElseThrow().total(D0.plusDays(29))).isNull();
 	}
 
 	@Test
-	void rollsUpADayWithCarriedLevelsAndTierSums() {
-		DailyRollup day1 = this.ledger.rollup(D0.plusDays(1));
-		DailyRollup day2 = this.ledger.rollup(D0.plusDays(2));
+	void aFlowDayIsUnknownUntilEveryActiveDailyChannelReported() {
+		BrandLedger.Builder builder = ledger();
+		for (int day = 0; day < 10; day++) {
+			builder.add("sales_revenue", "shop", D0.plusDays(day), 100);
+			if (day != 4) {
+				// the marketplace feed misses day 4 and has not sent day 9 yet
+				if (day != 9) {
+					builder.add("sales_revenue", "marketplace", D0.plusDays(day), 50);
+				}
+			}
+		}
+		MetricLedger sales = builder.build().metric("sales_revenue").orElseThrow();
 
-		assertThat(day1.metrics()).containsOnlyKeys("followers").containsEntry("followers", 1000.0);
-		assertThat(day2.metrics()).containsEntry("followers", 1000.0).containsEntry("sales_revenue", 80.0);
-		assertThat(day2.tiers()).containsEntry(MetricTier.OUTPUT, 1000.0).containsEntry(MetricTier.IMPACT, 80.0);
+		assertThat(sales.total(D0.plusDays(3))).isEqualTo(150.0);
+		assertThat(sales.total(D0.plusDays(4))).isNull();
+		// the marketplace's last report was yesterday: it is still connected, so today is incomplete
+		assertThat(sales.total(D0.plusDays(9))).isNull();
+	}
+
+	@Test
+	void aNewlyConnectedChannelIsALevelShiftNotAChangeInTheCompositionFreeSeries() {
+		BrandLedger.Builder builder = ledger();
+		for (int day = 0; day < 6; day++) {
+			builder.add("followers", "instagram", D0.plusDays(day), 1000 + 10 * day);
+		}
+		builder.add("followers", "youtube", D0.plusDays(3), 40_000).add("followers", "youtube", D0.plusDays(4), 40_100);
+		MetricLedger followers = builder.build().metric("followers").orElseThrow();
+
+		double[] levels = followers.compositionFreeLevels(D0, D0.plusDays(5));
+
+		// instagram's +10 a day; youtube adds +100 from day 3 to day 4 but nothing on connecting
+		assertThat(levels).containsExactly(1000, 1010, 1020, 1030, 1140, 1150);
+		assertThat(followers.total(D0.plusDays(3))).isEqualTo(41_030.0);
+	}
+
+	@Test
+	void rollsUpKnownValuesPerMetricAndTier() {
+		BrandLedger ledger = ledger().add("followers", "instagram", D0, 1000)
+			.add("fans", "facebook", D0, 300)
+			.add("sales_revenue", "shop", D0, 40)
+			.add("sales_revenue", "shop", D0.plusDays(1), 60)
+			.add("shoe_size", "all", D0, 42)
+			.build();
+
+		DailyRollup day0 = ledger.rollup(D0);
+		DailyRollup day1 = ledger.rollup(D0.plusDays(1));
+
+		assertThat(day0.metrics()).containsEntry("followers", 1000.0).containsEntry("sales_revenue", 40.0);
+		assertThat(day0.tiers()).containsEntry(MetricTier.OUTPUT, 1300.0).containsEntry(MetricTier.IMPACT, 40.0);
+		assertThat(day1.metrics()).containsEntry("followers", 1000.0).containsEntry("sales_revenue", 60.0);
+		assertThat(ledger.metric("shoe_size")).isEmpty();
+		assertThat(ledger.latestDate()).isEqualTo(D0.plusDays(1));
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.brandsignal.scoring.scorecard;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricCategory;
@@ -10,104 +12,248 @@ import io.brandsignal.contract.catalog.MetricTier;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.ConversionEvidence;
 import io.brandsignal.contract.event.MetricGrowth;
+import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.scoring.ledger.BrandLedger;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class BrandScorerTests {
 
-	private static final LocalDate D0 = LocalDate.parse("2026-05-01");
+	/** A Monday. */
+	private static final LocalDate D0 = LocalDate.of(2026, 3, 2);
 
 	private final BrandScorer scorer = new BrandScorer(ScoringRules.defaults());
 
-	private static MetricGrowth growth(String metric, MetricTier tier, Double percent, int days) {
-		return new MetricGrowth(metric, tier.category(), tier, 1.0, 1.0, percent, null, days, 1);
+	private static BrandLedger.Builder brand() {
+		return BrandLedger.builder("acme", MetricCatalog.defaults());
 	}
 
-	@Test
-	void combinesTierMeansWithTierWeights() {
-		List<MetricGrowth> growths = List.of(growth("followers", MetricTier.OUTPUT, 20.0, 28),
-				growth("fans", MetricTier.OUTPUT, 10.0, 28), growth("likes", MetricTier.OUTTAKE, 45.0, 28),
-				growth("sales_revenue", MetricTier.IMPACT, 30.0, 28), growth("nps", MetricTier.OUTCOME, 10.0, 28));
-
-		// vanity: (1 * mean(20, 10) + 0.5 * 45) / 1.5 = 25; outcome: (1 * 30 + 1 * 10) / 2 = 20
-		assertThat(this.scorer.combinedGrowth(growths, MetricCategory.VANITY)).isEqualTo(25.0);
-		assertThat(this.scorer.combinedGrowth(growths, MetricCategory.OUTCOME)).isEqualTo(20.0);
-	}
-
-	@Test
-	void leavesOutMetricsWithTooFewReportedDaysOrUnknownGrowth() {
-		List<MetricGrowth> growths = List.of(growth("followers", MetricTier.OUTPUT, 20.0, 6),
-				growth("fans", MetricTier.OUTPUT, null, 28), growth("sales_revenue", MetricTier.IMPACT, 30.0, 7));
-
-		assertThat(this.scorer.combinedGrowth(growths, MetricCategory.VANITY)).isNull();
-		assertThat(this.scorer.combinedGrowth(growths, MetricCategory.OUTCOME)).isEqualTo(30.0);
-	}
-
-	@Test
-	void decidesVerdictsAtTheThresholds() {
-		assertThat(this.scorer.verdict(5.0, 5.0)).isEqualTo(Verdict.BRAND_BUILDER);
-		assertThat(this.scorer.verdict(5.0, 4.99)).isEqualTo(Verdict.VANITY_TRAP);
-		assertThat(this.scorer.verdict(5.0, -40.0)).isEqualTo(Verdict.VANITY_TRAP);
-		assertThat(this.scorer.verdict(4.99, 5.0)).isEqualTo(Verdict.QUIET_PERFORMER);
-		assertThat(this.scorer.verdict(-20.0, -5.0)).isEqualTo(Verdict.DECLINING);
-		assertThat(this.scorer.verdict(-20.0, -4.99)).isEqualTo(Verdict.STEADY);
-		assertThat(this.scorer.verdict(null, 50.0)).isEqualTo(Verdict.INSUFFICIENT_DATA);
-	}
-
-	@Test
-	void vanityIndexIsZeroWhenOutcomesKeepUpAndRisesWithTheGap() {
-		assertThat(this.scorer.vanityIndex(30.0, 30.0)).isEqualTo(0.0);
-		assertThat(this.scorer.vanityIndex(30.0, 45.0)).isEqualTo(0.0);
-		assertThat(this.scorer.vanityIndex(-10.0, -30.0)).isEqualTo(0.0);
-		// gap 20: 100 * (1 - e^-1) = 63.2; falling outcomes count as zero growth
-		assertThat(this.scorer.vanityIndex(20.0, 0.0)).isEqualTo(63.2);
-		assertThat(this.scorer.vanityIndex(20.0, -50.0)).isEqualTo(63.2);
-	}
-
-	@Test
-	void impactScoreRisesWithOutcomeGrowthAndEvidence() {
-		ConversionEvidence none = ConversionEvidence.insufficient("followers", "sales_revenue", 10);
-		ConversionEvidence strong = new ConversionEvidence("followers", "sales_revenue", 7, 0.6, 0.9, null, null, 0.01, 150,
-				true);
-
-		// 100 * 0.6 * (1 - e^-1) = 37.9
-		assertThat(this.scorer.impactScore(20.0, none)).isEqualTo(37.9);
-		// + 100 * 0.4 * 0.6 * (1 - 0.01) = 23.76 -> 61.7
-		assertThat(this.scorer.impactScore(20.0, strong)).isEqualTo(61.7);
-		assertThat(this.scorer.impactScore(-20.0, none)).isEqualTo(0.0);
-	}
-
-	@Test
-	void explainsPercentAndPValuesInPlainNumbers() {
-		assertThat(Explanation.percent(38.2)).isEqualTo("+38%");
-		assertThat(Explanation.percent(1.04)).isEqualTo("+1%");
-		assertThat(Explanation.percent(-2.46)).isEqualTo("-2.5%");
-		assertThat(Explanation.percent(0.01)).isEqualTo("0%");
-		assertThat(Explanation.pValue(0.6149)).isEqualTo("p = 0.61");
-		assertThat(Explanation.pValue(0.0042)).isEqualTo("p = 0.004");
-		assertThat(Explanation.pValue(0.00001)).isEqualTo("p < 0.001");
-	}
-
-	@Test
-	void scoresTheWindowEndingAtTheLatestDayOfAnyMetric() {
-		BrandLedger.Builder ledger = BrandLedger.builder("acme", MetricCatalog.defaults());
-		for (int day = 0; day < 28; day++) {
-			ledger.add("followers", "all", D0.plusDays(day), 1000 + 20 * day);
-			ledger.add("sales_revenue", "all", D0.plusDays(day), 100);
+	/** Adds one value per day {@code from..to} (day offsets from D0) on a channel. */
+	private static BrandLedger.Builder daily(BrandLedger.Builder ledger, String metric, String channel, int from, int to,
+			IntToDoubleFunction value) {
+		for (int day = from; day <= to; day++) {
+			ledger.add(metric, channel, D0.plusDays(day), value.applyAsDouble(day));
 		}
-		ledger.add("likes", "all", D0.plusDays(30), 5);
+		return ledger;
+	}
 
-		BrandScored scorecard = this.scorer.score(ledger.build(), Instant.EPOCH);
+	private BrandScored score(BrandLedger.Builder ledger) {
+		return this.scorer.score(ledger.build(), Instant.EPOCH);
+	}
 
-		// window d3..d30: followers carried 1540 to d30 from 1060 on d3: +45.28%; sales d17..d27 reported
-		assertThat(scorecard.asOf()).isEqualTo(D0.plusDays(30));
-		assertThat(scorecard.metrics()).filteredOn((growth) -> growth.metric().equals("followers"))
-			.singleElement()
-			.satisfies((growth) -> assertThat(growth.growthPercent()).isEqualTo(45.28));
-		assertThat(scorecard.scoredAt()).isEqualTo(Instant.EPOCH);
+	private static MetricGrowth growthOf(BrandScored card, String metric) {
+		return card.metrics().stream().filter((growth) -> growth.metric().equals(metric)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void audienceGrowingWithFlatSalesIsAVanityTrap() {
+		// the worked example of docs/scoring.md: followers 1000 + 20t, sales 100 a day
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 27, (t) -> 1000 + 20 * t);
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 0, 27, (t) -> 100));
+
+		// slope 20 a day over 27 days = 540 on a start of 1000: +54%, no noise so no margin
+		assertThat(growthOf(card, "followers").growthPercent()).isEqualTo(54.0);
+		assertThat(growthOf(card, "followers").marginPercent()).isEqualTo(0.0);
+		assertThat(growthOf(card, "sales_revenue").growthPercent()).isEqualTo(0.0);
+		assertThat(card.vanityTrend()).isEqualTo(Trend.UP);
+		assertThat(card.outcomeTrend()).isEqualTo(Trend.FLAT);
+		assertThat(card.verdict()).isEqualTo(Verdict.VANITY_TRAP);
+		// 100 * (1 - e^(-54/20)) = 93.28
+		assertThat(card.vanityIndex()).isEqualTo(93.3);
+		assertThat(card.impactScore()).isEqualTo(0.0);
+		assertThat(card.explanation()).startsWith("Audience +54% ± 0% (followers +54% ± 0%) in 28 days; outcomes 0% ± 0%")
+			.contains("too little history to test whether audience growth leads sales revenue")
+			.endsWith("The audience is growing without a clear rise in outcomes.");
+	}
+
+	@Test
+	void equalGrowthOfAStockAndADailyAmountIsABrandBuilder() {
+		// followers (LEVEL) and sales (FLOW, with a weekend peak) both +8% over the window
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 27,
+				(t) -> 10_000 * (1 + 0.08 * t / 27));
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 0, 27,
+				(t) -> 1000 * (1 + 0.08 * t / 27) * (weekend(t) ? 1.5 : 1)));
+
+		assertThat(growthOf(card, "followers").growthPercent()).isEqualTo(8.0);
+		// the weekend peak cancels out of same-weekday slopes, which are 80/27 a day on weekdays and
+		// 120/27 on weekend days: the median is 80/27, over 27 days +80. The typical start day: weekdays
+		// de-trend to 1000; Saturdays (days 5, 12, 19, 26) to 1500 + 40/27 t, median at t = 15.5: 1522.96;
+		// Sundays likewise at t = 16.5: 1524.44; (5 * 1000 + 1522.96 + 1524.44) / 7 = 1149.63: +6.96%
+		assertThat(growthOf(card, "sales_revenue").growthPercent()).isCloseTo(6.96, within(0.005));
+		assertThat(card.verdict()).isEqualTo(Verdict.BRAND_BUILDER);
+	}
+
+	@Test
+	void aWeeklyChannelBesideADailyOneIsNotGrowth() {
+		// instagram 10,000 daily and tiktok 50,000 on Mondays only, both flat; the last day (a Monday,
+		// day 56) has instagram's report but not yet tiktok's
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 56, (t) -> 10_000);
+		for (int day = 0; day < 56; day += 7) {
+			ledger.add("followers", "tiktok", D0.plusDays(day), 50_000);
+		}
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 0, 56, (t) -> 100));
+
+		assertThat(growthOf(card, "followers").growthPercent()).isEqualTo(0.0);
+		assertThat(growthOf(card, "followers").channels()).isEqualTo(2);
+		assertThat(card.vanityTrend()).isEqualTo(Trend.FLAT);
+		assertThat(card.verdict()).isEqualTo(Verdict.STEADY);
+		assertThat(card.flags()).isEmpty();
+	}
+
+	@Test
+	void connectingANewChannelIsNeitherGrowthNorASpike() {
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 55, (t) -> 10_000);
+		daily(ledger, "followers", "youtube", 45, 55, (t) -> 40_000);
+		daily(ledger, "likes", "instagram", 0, 55, (t) -> 300);
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 0, 55, (t) -> 100));
+
+		assertThat(growthOf(card, "followers").growthPercent()).isEqualTo(0.0);
+		assertThat(growthOf(card, "followers").channels()).isEqualTo(1);
+		assertThat(card.verdict()).isEqualTo(Verdict.STEADY);
+		assertThat(card.flags()).isEmpty();
+	}
+
+	@Test
+	void aSalesFeedDownForAWeekChangesNothingButTheDaysCounted() {
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 27, (t) -> 10_000);
+		daily(ledger, "sales_revenue", "shop", 0, 27, (t) -> 100);
+		daily(ledger, "sales_revenue", "marketplace", 0, 9, (t) -> 50);
+		BrandScored card = score(daily(ledger, "sales_revenue", "marketplace", 17, 27, (t) -> 50));
+
+		assertThat(growthOf(card, "sales_revenue").growthPercent()).isEqualTo(0.0);
+		assertThat(growthOf(card, "sales_revenue").channels()).isEqualTo(2);
+		assertThat(card.outcomeTrend()).isEqualTo(Trend.FLAT);
+	}
+
+	@Test
+	void outcomesAloneStillGetAVerdictWithTheAudienceUnknown() {
+		// sales fall linearly from 200 to 100: slope -100/27 a day, -50% of the start
+		BrandScored card = score(daily(brand(), "sales_revenue", "shop", 0, 27, (t) -> 200 - 100.0 * t / 27));
+
+		assertThat(card.vanityTrend()).isEqualTo(Trend.UNKNOWN);
+		assertThat(card.vanityGrowthPercent()).isNull();
+		assertThat(card.outcomeGrowthPercent()).isEqualTo(-50.0);
+		assertThat(card.verdict()).isEqualTo(Verdict.DECLINING);
+		assertThat(card.explanation()).startsWith("Audience unknown (no audience metric with enough data) in 28 days; "
+				+ "outcomes -50% ± 0% (sales revenue -50% ± 0%)").endsWith("Outcomes are falling.");
+	}
+
+	@Test
+	void flagsABoughtJumpThatEngagementPerFollowerDoesNotMatch() {
+		BrandScored card = score(spikeBrand(300));
+
+		assertThat(card.flags()).containsExactly(BrandScorer.FOLLOWER_SPIKE);
+		// 10,000 + 10 * 49 = 10,490 the day before; +510 that day, 4.86% of it
+		assertThat(card.explanation()).contains("Followers on instagram jumped by 510 (+4.9%) on " + D0.plusDays(50)
+				+ " with no matching rise in engagement per follower.");
+	}
+
+	@Test
+	void aViralDayWhoseEngagementRoseTooIsNotASpike() {
+		assertThat(score(spikeBrand(900)).flags()).isEmpty();
+	}
+
+	@Test
+	void flagsAJumpRightAfterAMissingDayAndInAWeeklyChannel() {
+		BrandLedger.Builder afterGap = brand();
+		for (int day = 0; day <= 55; day++) {
+			if (day != 49) {
+				afterGap.add("followers", "instagram", D0.plusDays(day), 10_000 + 10 * day + ((day >= 50) ? 500 : 0));
+			}
+		}
+		daily(afterGap, "sales_revenue", "shop", 0, 55, (t) -> 100);
+		assertThat(score(afterGap).flags()).containsExactly(BrandScorer.FOLLOWER_SPIKE);
+
+		BrandLedger.Builder weekly = daily(brand(), "sales_revenue", "shop", 0, 91, (t) -> 100);
+		for (int week = 0; week <= 13; week++) {
+			weekly.add("followers", "tiktok", D0.plusDays(7L * week), 50_000 + 700 * week + ((week >= 12) ? 2_500 : 0));
+		}
+		assertThat(score(weekly).flags()).containsExactly(BrandScorer.FOLLOWER_SPIKE);
+	}
+
+	/** Followers +10 a day and +500 on day 50, sales flat, likes 300 a day and {@code likesOnDay50} that day. */
+	private static BrandLedger.Builder spikeBrand(double likesOnDay50) {
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 55,
+				(t) -> 10_000 + 10 * t + ((t >= 50) ? 500 : 0));
+		daily(ledger, "likes", "instagram", 0, 55, (t) -> (t == 50) ? likesOnDay50 : 300);
+		return daily(ledger, "sales_revenue", "shop", 0, 55, (t) -> 100);
+	}
+
+	private static boolean weekend(int day) {
+		DayOfWeek weekday = D0.plusDays(day).getDayOfWeek();
+		return weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
+	}
+
+	@Test
+	void aSideIsUpOrDownOnlyBeyondBothItsThresholdAndItsMargin() {
+		assertThat(side(12, 4).trend()).isEqualTo(Trend.UP);
+		assertThat(side(12, 15).trend()).isEqualTo(Trend.FLAT);
+		assertThat(side(4, 1).trend()).isEqualTo(Trend.FLAT);
+		assertThat(side(-8, 3).trend()).isEqualTo(Trend.DOWN);
+		assertThat(side(-8, 9).trend()).isEqualTo(Trend.FLAT);
+	}
+
+	@Test
+	void combinesTiersByWeightAndMarginsInQuadrature() {
+		// OUTPUT followers +12 ± 2 and OUTTAKE likes 0 ± 8 (weight 0.5): (12 + 0.5 * 0) / 1.5 = 8,
+		// margin sqrt(2^2 + 0.25 * 8^2) / 1.5 = sqrt(20) / 1.5 = 2.98
+		BrandScorer.SideGrowth combined = this.scorer.combined(List.of(growth("followers", MetricTier.OUTPUT, 12, 2),
+				growth("likes", MetricTier.OUTTAKE, 0, 8)), MetricCategory.VANITY, 5);
+
+		assertThat(combined.percent()).isEqualTo(8.0);
+		assertThat(combined.margin()).isEqualTo(2.98);
+		assertThat(combined.trend()).isEqualTo(Trend.UP);
+	}
+
+	@Test
+	void verdictFollowsTheTrendsOfBothSides() {
+		assertThat(BrandScorer.verdict(Trend.UP, Trend.UP)).isEqualTo(Verdict.BRAND_BUILDER);
+		assertThat(BrandScorer.verdict(Trend.UP, Trend.FLAT)).isEqualTo(Verdict.VANITY_TRAP);
+		assertThat(BrandScorer.verdict(Trend.UP, Trend.DOWN)).isEqualTo(Verdict.VANITY_TRAP);
+		assertThat(BrandScorer.verdict(Trend.FLAT, Trend.UP)).isEqualTo(Verdict.QUIET_PERFORMER);
+		assertThat(BrandScorer.verdict(Trend.DOWN, Trend.DOWN)).isEqualTo(Verdict.DECLINING);
+		assertThat(BrandScorer.verdict(Trend.FLAT, Trend.FLAT)).isEqualTo(Verdict.STEADY);
+		assertThat(BrandScorer.verdict(Trend.UNKNOWN, Trend.UP)).isEqualTo(Verdict.QUIET_PERFORMER);
+		assertThat(BrandScorer.verdict(Trend.UP, Trend.UNKNOWN)).isEqualTo(Verdict.INSUFFICIENT_DATA);
+	}
+
+	@Test
+	void impactScoreCreditsOnlyTheLowerBoundOfGrowthAndOnlyASignificantLead() {
+		ConversionEvidence none = ConversionEvidence.insufficient("followers", "sales_revenue", 10);
+		ConversionEvidence weak = new ConversionEvidence("followers", "sales_revenue", 7, 0.3, null, null, null, 0.2, 150,
+				false);
+		ConversionEvidence strong = new ConversionEvidence("followers", "sales_revenue", 7, 0.6, 0.9, 0.4, 1.4, 0.01,
+				150, true);
+		BrandScorer.SideGrowth sales = new BrandScorer.SideGrowth(24.0, 4.0, Trend.UP);
+
+		// lower bound 20: 100 * 0.6 * (1 - e^-1) = 37.93
+		assertThat(this.scorer.impactScore(sales, none)).isEqualTo(37.9);
+		assertThat(this.scorer.impactScore(sales, weak)).isEqualTo(37.9);
+		// + 100 * 0.4 * 0.6 = 24 -> 61.9
+		assertThat(this.scorer.impactScore(sales, strong)).isEqualTo(61.9);
+		// noise: +3 ± 10 has a lower bound below zero and earns nothing
+		assertThat(this.scorer.impactScore(new BrandScorer.SideGrowth(3.0, 10.0, Trend.FLAT), none)).isEqualTo(0.0);
+	}
+
+	@Test
+	void vanityIndexIsZeroUnlessTheAudienceIsUp() {
+		BrandScorer.SideGrowth flatSales = new BrandScorer.SideGrowth(2.0, 3.0, Trend.FLAT);
+
+		// gap 20 - 2 = 18: 100 * (1 - e^(-18/20)) = 59.34
+		assertThat(this.scorer.vanityIndex(new BrandScorer.SideGrowth(20.0, 3.0, Trend.UP), flatSales)).isEqualTo(59.3);
+		assertThat(this.scorer.vanityIndex(new BrandScorer.SideGrowth(20.0, 30.0, Trend.FLAT), flatSales)).isEqualTo(0.0);
+	}
+
+	private BrandScorer.SideGrowth side(double percent, double margin) {
+		return this.scorer.combined(List.of(growth("sales_revenue", MetricTier.IMPACT, percent, margin)),
+				MetricCategory.OUTCOME, 5);
+	}
+
+	private static MetricGrowth growth(String metric, MetricTier tier, double percent, double margin) {
+		return new MetricGrowth(metric, tier.category(), tier, 1.0, 1.0, percent, margin, 28, 1);
 	}
 
 }
