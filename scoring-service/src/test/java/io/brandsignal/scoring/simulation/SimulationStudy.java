@@ -138,7 +138,9 @@ final class SimulationStudy {
 			}
 		}
 		text.append("\nGenerators (U = uniform per brand; Monday posting weights 2.2, 1.0, 0.8, 0.8, 0.8, 0.7, 0.7; ")
-			.append("weekend sales weights 0.85, 0.85, 0.9, 0.95, 1.1, 1.3, 1.2; noise is lognormal with the stated CV):\n\n");
+			.append("weekend sales weights 0.85, 0.85, 0.9, 0.95, 1.1, 1.3, 1.2; noise is lognormal with the stated CV; ")
+			.append("sales on shop + marketplace are one brand-level series split by the stated share, each part with ")
+			.append("3 % noise of its own):\n\n");
 		for (Row row : rows) {
 			text.append("- **").append(row.family().name()).append("**: ").append(row.family().generator()).append('\n');
 		}
