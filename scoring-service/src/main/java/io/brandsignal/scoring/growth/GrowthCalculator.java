@@ -1,7 +1,6 @@
 package io.brandsignal.scoring.growth;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
@@ -46,17 +45,19 @@ public final class GrowthCalculator {
 	 */
 	public MetricGrowth growth(MetricLedger metric, LocalDate start, LocalDate end) {
 		MetricDefinition definition = metric.definition();
-		int days = (int) (end.toEpochDay() - start.toEpochDay() + 1);
+		long first = start.toEpochDay();
+		long last = end.toEpochDay();
+		int days = (int) (last - first + 1);
 		double startLevel = 0;
 		double change = 0;
 		double variance = 0;
 		int degreesOfFreedom = Integer.MAX_VALUE;
 		int channels = 0;
 		for (ChannelSeries channel : metric.channels()) {
-			if (!counts(channel, definition.kind(), start, end)) {
+			if (!counts(channel, definition.kind(), first, last)) {
 				continue;
 			}
-			RobustTrend.Fit fit = this.trend.fit(values(channel, definition.kind(), start, days));
+			RobustTrend.Fit fit = this.trend.fit(values(channel, definition.kind(), first, days));
 			if (fit == null) {
 				continue;
 			}
@@ -66,7 +67,7 @@ public final class GrowthCalculator {
 			degreesOfFreedom = Math.min(degreesOfFreedom, fit.degreesOfFreedom());
 			channels++;
 		}
-		int observed = metric.observedDays(start, end);
+		int observed = metric.observedDays(first, last);
 		Double scale = scale(definition, startLevel);
 		if (channels == 0 || scale == null || !Double.isFinite(variance)) {
 			return new MetricGrowth(definition.name(), definition.category(), definition.tier(), null, null, null, null,
@@ -83,30 +84,21 @@ public final class GrowthCalculator {
 	 * Whether a channel's data spans the window: a LEVEL channel known on both end days, a FLOW channel
 	 * reporting within its cadence (and at least a week) of both ends.
 	 */
-	private static boolean counts(ChannelSeries channel, MetricKind kind, LocalDate start, LocalDate end) {
+	private static boolean counts(ChannelSeries channel, MetricKind kind, long start, long end) {
 		if (kind == MetricKind.LEVEL) {
-			return channel.carried(start) != null && channel.carried(end) != null;
+			return !Double.isNaN(channel.carried(start)) && !Double.isNaN(channel.carried(end));
 		}
 		int reach = Math.max(7, channel.cadenceDays());
-		Map.Entry<LocalDate, Double> first = channel.reports().ceilingEntry(start);
-		Map.Entry<LocalDate, Double> last = channel.reports().floorEntry(end);
-		return first != null && last != null && first.getKey().isBefore(start.plusDays(reach))
-				&& last.getKey().isAfter(end.minusDays(reach));
+		int first = channel.earliestReportOnOrAfter(start);
+		int last = channel.latestReportOnOrBefore(end);
+		return first >= 0 && last >= 0 && channel.reportDay(first) < start + reach
+				&& channel.reportDay(last) > end - reach;
 	}
 
-	private static double[] values(ChannelSeries channel, MetricKind kind, LocalDate start, int days) {
+	private static double[] values(ChannelSeries channel, MetricKind kind, long start, int days) {
 		double[] values = new double[days];
 		for (int i = 0; i < days; i++) {
-			LocalDate day = start.plusDays(i);
-			Double value;
-			if (kind == MetricKind.LEVEL) {
-				Map.Entry<LocalDate, Double> carried = channel.carried(day);
-				value = (carried != null) ? carried.getValue() : null;
-			}
-			else {
-				value = channel.reported(day);
-			}
-			values[i] = (value != null) ? value : Double.NaN;
+			values[i] = (kind == MetricKind.LEVEL) ? channel.carried(start + i) : channel.reported(start + i);
 		}
 		return values;
 	}

@@ -2,6 +2,7 @@ package io.brandsignal.scoring.ledger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,8 +35,10 @@ public final class BrandLedger {
 	private BrandLedger(String brand, Map<String, MetricLedger> metrics) {
 		this.brand = brand;
 		this.metrics = metrics;
-		this.firstDate = metrics.values().stream().map(MetricLedger::firstDate).min(LocalDate::compareTo).orElse(null);
-		this.latestDate = metrics.values().stream().map(MetricLedger::lastDate).max(LocalDate::compareTo).orElse(null);
+		this.firstDate = metrics.values().stream().mapToLong(MetricLedger::firstDay).min().stream()
+			.mapToObj(LocalDate::ofEpochDay).findFirst().orElse(null);
+		this.latestDate = metrics.values().stream().mapToLong(MetricLedger::lastDay).max().stream()
+			.mapToObj(LocalDate::ofEpochDay).findFirst().orElse(null);
 	}
 
 	/** Starts a ledger for a brand, read with the default rules; metrics unknown to the catalog are ignored. */
@@ -82,9 +85,10 @@ public final class BrandLedger {
 	public DailyRollup rollup(LocalDate date) {
 		Map<String, Double> values = new LinkedHashMap<>();
 		Map<MetricTier, Double> tiers = new EnumMap<>(MetricTier.class);
+		long day = date.toEpochDay();
 		for (MetricLedger metric : this.metrics.values()) {
-			Double value = metric.total(date);
-			if (value != null) {
+			double value = metric.total(day);
+			if (!Double.isNaN(value)) {
 				values.put(metric.name(), value);
 				tiers.merge(metric.definition().tier(), value, Double::sum);
 			}
@@ -101,7 +105,7 @@ public final class BrandLedger {
 
 		private final ScoringRules.Ledger rules;
 
-		private final Map<String, Map<String, TreeMap<LocalDate, Double>>> cells = new HashMap<>();
+		private final Map<String, Map<String, Cells>> cells = new HashMap<>();
 
 		private Builder(String brand, MetricCatalog catalog, ScoringRules.Ledger rules) {
 			this.brand = brand;
@@ -115,26 +119,89 @@ public final class BrandLedger {
 		 */
 		public Builder add(String metric, String channel, LocalDate date, double value) {
 			if (this.catalog.find(metric).isPresent()) {
-				this.cells.computeIfAbsent(metric, (name) -> new TreeMap<>())
-					.computeIfAbsent(channel, (name) -> new TreeMap<>())
-					.put(date, value);
+				this.cells.computeIfAbsent(metric, (name) -> new HashMap<>())
+					.computeIfAbsent(channel, (name) -> new Cells())
+					.add(date.toEpochDay(), value);
 			}
 			return this;
 		}
 
 		public BrandLedger build() {
+			long origin = Long.MAX_VALUE;
+			long end = Long.MIN_VALUE;
+			for (Map<String, Cells> channels : this.cells.values()) {
+				for (Cells cells : channels.values()) {
+					cells.sort();
+					origin = Math.min(origin, cells.days[0]);
+					end = Math.max(end, cells.days[cells.size - 1]);
+				}
+			}
 			Map<String, MetricLedger> metrics = new LinkedHashMap<>();
 			for (MetricDefinition definition : this.catalog.metrics()) {
-				Map<String, TreeMap<LocalDate, Double>> channels = this.cells.get(definition.name());
+				Map<String, Cells> channels = this.cells.get(definition.name());
 				if (channels == null) {
 					continue;
 				}
 				List<ChannelSeries> series = new ArrayList<>();
-				// TreeMap: channels in name order, so sums are reproducible whatever the arrival order
-				new TreeMap<>(channels).forEach((channel, days) -> series.add(new ChannelSeries(channel, days, this.rules)));
+				// channels in name order, so sums are reproducible whatever the arrival order
+				for (Map.Entry<String, Cells> channel : new TreeMap<>(channels).entrySet()) {
+					Cells cells = channel.getValue();
+					series.add(new ChannelSeries(channel.getKey(), Arrays.copyOf(cells.days, cells.size),
+							Arrays.copyOf(cells.values, cells.size), origin, end, this.rules));
+				}
 				metrics.put(definition.name(), new MetricLedger(definition, series));
 			}
 			return new BrandLedger(this.brand, metrics);
+		}
+
+	}
+
+	/** One channel's cells while a ledger is built: days and values, sorted by day on {@link #sort}. */
+	private static final class Cells {
+
+		private long[] days = new long[16];
+
+		private double[] values = new double[16];
+
+		private int size;
+
+		private boolean sorted = true;
+
+		void add(long day, double value) {
+			if (this.size == this.days.length) {
+				this.days = Arrays.copyOf(this.days, this.size * 2);
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.sorted &= this.size == 0 || this.days[this.size - 1] < day;
+			this.days[this.size] = day;
+			this.values[this.size++] = value;
+		}
+
+		/** Sorts by day (stable, so of two cells of one day the later added wins) and drops duplicates. */
+		void sort() {
+			if (this.sorted) {
+				return;
+			}
+			Integer[] order = new Integer[this.size];
+			for (int i = 0; i < this.size; i++) {
+				order[i] = i;
+			}
+			long[] days = this.days;
+			Arrays.sort(order, (a, b) -> Long.compare(days[a], days[b]));
+			long[] sortedDays = new long[this.size];
+			double[] sortedValues = new double[this.size];
+			int kept = 0;
+			for (Integer index : order) {
+				if (kept > 0 && sortedDays[kept - 1] == days[index]) {
+					kept--;
+				}
+				sortedDays[kept] = days[index];
+				sortedValues[kept++] = this.values[index];
+			}
+			this.days = sortedDays;
+			this.values = sortedValues;
+			this.size = kept;
+			this.sorted = true;
 		}
 
 	}

@@ -2,7 +2,6 @@ package io.brandsignal.scoring.ledger;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
@@ -17,7 +16,7 @@ import io.brandsignal.contract.catalog.MetricKind;
  * own days). A day on which an active channel has not reported is unknown, never smaller.</li>
  * </ul>
  * {@link #compositionFreeLevels} gives the LEVEL series in which connecting or dropping a channel is
- * never a change, for the lead test.
+ * never a change, for the lead test. Days are epoch days; {@link LocalDate} overloads are for readers.
  */
 public final class MetricLedger {
 
@@ -25,9 +24,15 @@ public final class MetricLedger {
 
 	private final List<ChannelSeries> channels;
 
+	private final long firstDay;
+
+	private final long lastDay;
+
 	MetricLedger(MetricDefinition definition, List<ChannelSeries> channels) {
 		this.definition = definition;
 		this.channels = List.copyOf(channels);
+		this.firstDay = channels.stream().mapToLong(ChannelSeries::firstDay).min().orElseThrow();
+		this.lastDay = channels.stream().mapToLong(ChannelSeries::lastDay).max().orElseThrow();
 	}
 
 	public MetricDefinition definition() {
@@ -43,20 +48,20 @@ public final class MetricLedger {
 		return this.channels;
 	}
 
-	public LocalDate firstDate() {
-		return this.channels.stream().map(ChannelSeries::firstDate).min(LocalDate::compareTo).orElseThrow();
+	public long firstDay() {
+		return this.firstDay;
 	}
 
-	public LocalDate lastDate() {
-		return this.channels.stream().map(ChannelSeries::lastDate).max(LocalDate::compareTo).orElseThrow();
+	public long lastDay() {
+		return this.lastDay;
 	}
 
 	/** Days in {@code [from, to]} on which any channel reported. */
-	public int observedDays(LocalDate from, LocalDate to) {
+	public int observedDays(long from, long to) {
 		int days = 0;
-		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+		for (long day = from; day <= to; day++) {
 			for (ChannelSeries channel : this.channels) {
-				if (channel.reported(day) != null) {
+				if (!Double.isNaN(channel.reported(day))) {
 					days++;
 					break;
 				}
@@ -68,38 +73,36 @@ public final class MetricLedger {
 	/**
 	 * The brand's value on a day: for a LEVEL the sum of the channels' carried values (unknown when no
 	 * channel has one), for a FLOW the sum of the reports if the day is complete, else unknown.
-	 * @return the value, or {@code null} when unknown
+	 * @return the value, or {@link Double#NaN} when unknown
 	 */
-	public Double total(LocalDate date) {
+	public double total(long day) {
 		double sum = 0;
 		boolean any = false;
+		boolean level = this.definition.kind() == MetricKind.LEVEL;
 		for (ChannelSeries channel : this.channels) {
-			if (this.definition.kind() == MetricKind.LEVEL) {
-				Map.Entry<LocalDate, Double> carried = channel.carried(date);
-				if (carried != null) {
-					sum += carried.getValue();
-					any = true;
-				}
-				continue;
-			}
-			Double reported = channel.reported(date);
-			if (reported != null) {
-				sum += reported;
+			double value = level ? channel.carried(day) : channel.reported(day);
+			if (!Double.isNaN(value)) {
+				sum += value;
 				any = true;
 			}
-			else if (channel.daily() && channel.active(date)) {
-				return null;
+			else if (!level && channel.daily() && channel.active(day)) {
+				return Double.NaN;
 			}
 		}
-		return any ? sum : null;
+		return any ? sum : Double.NaN;
 	}
 
-	/** {@link #total} for each day of {@code [from, to]}, {@link Double#NaN} where unknown. */
-	public double[] totals(LocalDate from, LocalDate to) {
+	/** {@link #total(long)} of a date, {@code null} when unknown. */
+	public Double total(LocalDate date) {
+		double total = total(date.toEpochDay());
+		return Double.isNaN(total) ? null : total;
+	}
+
+	/** {@link #total(long)} for each day of {@code [from, to]}, {@link Double#NaN} where unknown. */
+	public double[] totals(long from, long to) {
 		double[] values = new double[days(from, to)];
 		for (int i = 0; i < values.length; i++) {
-			Double total = total(from.plusDays(i));
-			values[i] = (total != null) ? total : Double.NaN;
+			values[i] = total(from + i);
 		}
 		return values;
 	}
@@ -111,26 +114,25 @@ public final class MetricLedger {
 	 * brand's total on the first known day. {@link Double#NaN} where no channel is known on both a day and
 	 * the day before (the chain restarts at the next known total). For a FLOW metric, {@link #totals}.
 	 */
-	public double[] compositionFreeLevels(LocalDate from, LocalDate to) {
+	public double[] compositionFreeLevels(long from, long to) {
 		if (this.definition.kind() == MetricKind.FLOW) {
 			return totals(from, to);
 		}
 		double[] levels = new double[days(from, to)];
 		double level = Double.NaN;
 		for (int i = 0; i < levels.length; i++) {
-			LocalDate day = from.plusDays(i);
+			long day = from + i;
 			if (Double.isNaN(level)) {
-				Double total = total(day);
-				level = (total != null) ? total : Double.NaN;
+				level = total(day);
 			}
 			else {
 				double change = 0;
 				boolean linked = false;
 				for (ChannelSeries channel : this.channels) {
-					Map.Entry<LocalDate, Double> today = channel.carried(day);
-					Map.Entry<LocalDate, Double> yesterday = channel.carried(day.minusDays(1));
-					if (today != null && yesterday != null) {
-						change += today.getValue() - yesterday.getValue();
+					double today = channel.carried(day);
+					double yesterday = channel.carried(day - 1);
+					if (!Double.isNaN(today) && !Double.isNaN(yesterday)) {
+						change += today - yesterday;
 						linked = true;
 					}
 				}
@@ -141,8 +143,13 @@ public final class MetricLedger {
 		return levels;
 	}
 
-	static int days(LocalDate from, LocalDate to) {
-		return (int) Math.max(0, to.toEpochDay() - from.toEpochDay() + 1);
+	/** {@link #compositionFreeLevels(long, long)} of dates. */
+	public double[] compositionFreeLevels(LocalDate from, LocalDate to) {
+		return compositionFreeLevels(from.toEpochDay(), to.toEpochDay());
+	}
+
+	static int days(long from, long to) {
+		return (int) Math.max(0, to - from + 1);
 	}
 
 }

@@ -66,7 +66,8 @@ public final class BrandScorer {
 		LocalDate start = asOf.minusDays(this.rules.window().days() - 1L);
 		List<MetricGrowth> growths = new ArrayList<>();
 		for (MetricLedger metric : ledger.metrics()) {
-			if (metric.total(asOf) != null || metric.observedDays(start, asOf) > 0) {
+			if (!Double.isNaN(metric.total(asOf.toEpochDay()))
+					|| metric.observedDays(start.toEpochDay(), asOf.toEpochDay()) > 0) {
 				growths.add(this.growthCalculator.growth(metric, start, asOf));
 			}
 		}
@@ -222,7 +223,7 @@ public final class BrandScorer {
 		List<LeadSeries> series = new ArrayList<>();
 		for (MetricTier tier : tiers) {
 			for (MetricLedger metric : ledger.metrics()) {
-				if (metric.definition().tier() == tier && !metric.lastDate().isBefore(from)) {
+				if (metric.definition().tier() == tier && metric.lastDay() >= from.toEpochDay()) {
 					series.add(new LeadSeries(metric.name(), metric.definition().kind(), metric.definition().min(),
 							metric.definition().max(), metric.compositionFreeLevels(from, to)));
 				}

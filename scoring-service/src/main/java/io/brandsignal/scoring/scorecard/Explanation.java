@@ -111,7 +111,8 @@ final class Explanation {
 		}
 		String lead = String.format(Locale.ROOT, "audience growth leads %s by about %s", outcome,
 				days(this.evidence.bestLagDays()));
-		if (this.evidence.elasticity() != null) {
+		if (this.evidence.elasticity() != null && this.evidence.elasticityLow() != null
+				&& this.evidence.elasticityHigh() != null) {
 			return String.format(Locale.ROOT, "%s (each 1%% of audience growth brings %s %s, 95%% CI %s to %s; %s)",
 					lead, signed(this.evidence.elasticity()), outcome, signed(this.evidence.elasticityLow()),
 					signed(this.evidence.elasticityHigh()), pValue(this.evidence.pValue()));

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.brandsignal.contract.catalog.MetricKind;
@@ -66,37 +65,41 @@ public final class SpikeDetector {
 	}
 
 	private List<Spike> spikes(String metric, ChannelSeries channel, LocalDate start, LocalDate end) {
-		List<LocalDate> dates = new ArrayList<>(channel.reports().keySet());
-		List<Double> rates = new ArrayList<>();
+		long first = start.toEpochDay();
+		long last = end.toEpochDay();
+		double[] rates = new double[channel.reports()];
+		int baselineStart = 0;
+		int baselineEnd = 0;
 		List<Spike> spikes = new ArrayList<>();
-		for (int i = 1; i < dates.size(); i++) {
-			LocalDate previous = dates.get(i - 1);
-			LocalDate date = dates.get(i);
-			long gap = date.toEpochDay() - previous.toEpochDay();
+		for (int i = 1; i < channel.reports(); i++) {
+			long previous = channel.reportDay(i - 1);
+			long day = channel.reportDay(i);
+			long gap = day - previous;
 			if (gap > channel.stalenessDays()) {
 				// the channel went stale and came back: a reconnection, and earlier increases no longer apply
-				rates.clear();
+				baselineStart = baselineEnd;
 				continue;
 			}
-			double before = channel.reports().get(previous);
-			double increase = channel.reports().get(date) - before;
-			if (!date.isBefore(start) && !date.isAfter(end) && rates.size() >= this.rules.minBaselineReports()
-					&& increase > 0) {
-				double[] baseline = rates.subList(Math.max(0, rates.size() - this.rules.baselineReports()), rates.size())
-					.stream()
-					.mapToDouble(Double::doubleValue)
-					.toArray();
-				double median = median(baseline);
-				double[] deviations = Arrays.stream(baseline).map((rate) -> Math.abs(rate - median)).toArray();
-				double sigma = Math.max(MAD_TO_SIGMA * median(deviations),
+			double before = channel.reportValue(i - 1);
+			double increase = channel.reportValue(i) - before;
+			int baseline = baselineEnd - baselineStart;
+			if (day >= first && day <= last && increase > 0 && baseline >= this.rules.minBaselineReports()) {
+				double[] recent = Arrays.copyOfRange(rates, Math.max(baselineStart, baselineEnd - this.rules.baselineReports()),
+						baselineEnd);
+				double median = median(recent);
+				for (int k = 0; k < recent.length; k++) {
+					recent[k] = Math.abs(recent[k] - median);
+				}
+				double sigma = Math.max(MAD_TO_SIGMA * median(recent),
 						Math.max(this.rules.noiseFloorPercent() / 100 * Math.abs(before), 1e-9));
 				double z = (increase - median * gap) / (sigma * Math.sqrt(gap));
 				if (z >= this.rules.threshold()) {
 					double percent = (before > 0) ? increase / before * 100 : Double.NaN;
-					spikes.add(new Spike(metric, channel.channel(), previous.plusDays(1), date, increase, percent, z));
+					spikes.add(new Spike(metric, channel.channel(), LocalDate.ofEpochDay(previous + 1),
+							LocalDate.ofEpochDay(day), increase, percent, z));
 				}
 			}
-			rates.add(increase / gap);
+			rates[baselineEnd++] = increase / gap;
 		}
 		return spikes;
 	}
@@ -160,20 +163,21 @@ public final class SpikeDetector {
 			return false;
 		}
 
-		private Double logPerFollower(LocalDate day) {
+		private Double logPerFollower(LocalDate date) {
+			long day = date.toEpochDay();
 			double engaged = 0;
 			boolean any = false;
 			for (MetricLedger metric : this.engagement) {
-				Double total = metric.total(day);
-				if (total != null) {
+				double total = metric.total(day);
+				if (!Double.isNaN(total)) {
 					engaged += total;
 					any = true;
 				}
 			}
 			double followers = 0;
 			for (MetricLedger metric : this.audience) {
-				Double total = metric.total(day);
-				if (total != null) {
+				double total = metric.total(day);
+				if (!Double.isNaN(total)) {
 					followers += total;
 				}
 			}
