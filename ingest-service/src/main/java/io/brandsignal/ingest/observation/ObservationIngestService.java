@@ -46,16 +46,21 @@ public class ObservationIngestService {
 	 * @throws PublishFailedException when Kafka did not acknowledge the batch in time
 	 */
 	public int ingest(ApiClient client, ParsedBatch batch) {
-		List<ItemError> errors = new ArrayList<>(batch.bodyErrors());
+		BatchErrors errors = new BatchErrors();
+		errors.addAll(batch.bodyErrors());
 		List<Observation> observations = new ArrayList<>(batch.items().size());
+		List<ItemError> itemErrors = new ArrayList<>();
 		for (RawObservation raw : batch.items()) {
-			this.validator.validate(raw, errors).ifPresent(observations::add);
+			itemErrors.clear();
+			this.validator.validate(raw, itemErrors).ifPresent(observations::add);
+			errors.addAll(itemErrors);
 		}
 		if (batch.items().isEmpty() && errors.isEmpty()) {
-			errors.add(ItemError.at(ItemLocation.body(), "observations", "must contain at least one observation"));
+			errors.addAll(List.of(
+					ItemError.at(ItemLocation.body(), "observations", "must contain at least one observation")));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidBatchException(errors);
+			throw errors.toException();
 		}
 		Set<String> forbidden = new LinkedHashSet<>();
 		for (Observation observation : observations) {

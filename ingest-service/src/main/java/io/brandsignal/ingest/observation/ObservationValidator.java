@@ -1,5 +1,6 @@
 package io.brandsignal.ingest.observation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,13 +70,18 @@ public class ObservationValidator {
 				errors.add(ItemError.at(at, "value", "is required"));
 			}
 			else {
-				double number = raw.value().doubleValue();
+				double number = toDouble(raw.value());
 				if (!Double.isFinite(number)) {
 					errors.add(ItemError.at(at, "value", "must be a finite number"));
 				}
+				else if (number == 0 && raw.value().signum() != 0) {
+					errors.add(ItemError.at(at, "value", "must be a finite double: 0 or at least " + Double.MIN_VALUE
+							+ " in magnitude, was " + abbreviate(raw.value().toString())));
+				}
 				else if (metric != null && !metric.accepts(number)) {
+					// Within a double's range the plain form has at most a few hundred digits, never a billion.
 					errors.add(ItemError.at(at, "value", "must be " + metric.describeRange() + " for "
-							+ metric.name() + " (" + metric.unit() + "), was " + raw.value().toPlainString()));
+							+ metric.name() + " (" + metric.unit() + "), was " + abbreviate(raw.value().toPlainString())));
 				}
 				else {
 					value = number;
@@ -148,6 +154,26 @@ public class ObservationValidator {
 			return null;
 		}
 		return date;
+	}
+
+	/**
+	 * The value as a double: infinite when its magnitude is beyond a double's, 0 when it is below the
+	 * smallest double. Decided on the decimal exponent alone, so {@code 1e-1000000000} costs no more than
+	 * {@code 1}.
+	 */
+	static double toDouble(BigDecimal value) {
+		if (value.signum() == 0) {
+			return 0;
+		}
+		// value = d.ddd x 10^exponent; scale may be near Integer.MIN_VALUE, hence long arithmetic.
+		long exponent = (long) value.precision() - value.scale() - 1;
+		if (exponent > Double.MAX_EXPONENT / 3) {
+			return (value.signum() > 0) ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+		}
+		if (exponent < -400) {
+			return 0;
+		}
+		return value.doubleValue();
 	}
 
 	/** Echoes caller input in messages, but never a whole megabyte of it. */

@@ -51,6 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> invalid(InvalidBatchException ex) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-observations",
 				"Invalid observations", ex.getMessage());
+		problem.setProperty("errorCount", ex.total());
 		problem.setProperty("errors", ex.errors());
 		return reject(RejectionReason.VALIDATION, problem, new HttpHeaders());
 	}

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
+import io.brandsignal.contract.catalog.MetricDefinition;
+import io.brandsignal.contract.catalog.MetricKind;
+import io.brandsignal.contract.catalog.MetricTier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,30 @@ class ObservationValidatorTests {
 		assertThat(valid("acme", "sentiment", null, "2026-11-20", "1")).isPresent();
 		assertThat(messages("acme", "likes", null, "2026-11-20", "-1")).containsExactly("value: must be >= 0 for likes (count), was -1");
 		assertThat(messages("acme", "likes", null, "2026-11-20", "1e400")).containsExactly("value: must be a finite number");
+	}
+
+	@Test
+	void refusesValuesOutsideTheRangeOfADoubleWithoutWritingThemOut() {
+		// A range that excludes 0 sends 1e-1000000000 (0.0 as a double) down the out-of-range branch, which
+		// once wrote the value out digit by digit: a billion zeros.
+		ObservationValidator withOperatorMetric = new ObservationValidator(
+				MetricCatalog.defaults().withAdditional(List.of(new MetricDefinition("basket_size", MetricTier.IMPACT,
+						MetricKind.LEVEL, 1, Double.POSITIVE_INFINITY, "items"))),
+				Clock.fixed(Instant.parse("2026-11-20T23:30:00Z"), ZoneOffset.UTC));
+		List<ItemError> errors = new ArrayList<>();
+		assertThat(withOperatorMetric.validate(raw("acme", "basket_size", null, "2026-11-20", "1e-1000000000"), errors))
+			.isEmpty();
+		assertThat(errors).extracting(ItemError::message)
+			.containsExactly("must be a finite double: 0 or at least 4.9E-324 in magnitude, was 1E-1000000000");
+		assertThat(messages("acme", "likes", null, "2026-11-20", "1e1000000000"))
+			.containsExactly("value: must be a finite number");
+		assertThat(messages("acme", "likes", null, "2026-11-20", "1e-400"))
+			.containsExactly("value: must be a finite double: 0 or at least 4.9E-324 in magnitude, was 1E-400");
+		assertThat(valid("acme", "likes", null, "2026-11-20", "1e-320")).isPresent();
+		assertThat(valid("acme", "likes", null, "2026-11-20", "0e-1000000000")).isPresent();
+		assertThat(valid("acme", "nps", null, "2026-11-20", "1e-320")).isPresent();
+		assertThat(messages("acme", "nps", null, "2026-11-20", "-1e300"))
+			.containsExactly("value: must be -100..100 for nps (score), was -1" + "0".repeat(75) + "...");
 	}
 
 	@Test

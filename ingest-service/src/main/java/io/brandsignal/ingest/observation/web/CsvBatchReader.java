@@ -1,7 +1,9 @@
 package io.brandsignal.ingest.observation.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +15,21 @@ import java.util.Map;
 import java.util.Set;
 
 import io.brandsignal.ingest.observation.BatchTooLargeException;
+import io.brandsignal.ingest.observation.IngestLimits;
 import io.brandsignal.ingest.observation.ItemError;
 import io.brandsignal.ingest.observation.ItemLocation;
 import io.brandsignal.ingest.observation.MalformedBatchException;
 import io.brandsignal.ingest.observation.ParsedBatch;
 import io.brandsignal.ingest.observation.RawObservation;
+import io.brandsignal.ingest.observation.web.CsvRecordReader.CsvRecord;
 
 /**
- * Reads a {@code text/csv} body (UTF-8, RFC 4180: comma separated, fields optionally in double quotes
- * with {@code ""} for a quote, CRLF or LF line ends) into raw items. The header names the columns
- * {@code brand,metric,channel,date,value} in any order ({@code channel} may be left out); every error
- * names the line its record starts on, the header being line 1. Blank lines are skipped; unquoted fields
- * are trimmed.
+ * Reads a {@code text/csv} body (UTF-8, RFC 4180, see {@link CsvRecordReader}) into raw items as a stream,
+ * checking the caps while reading: a bad header is one error and ends the reading; the row after the
+ * last one a batch may hold ends it with {@code 413}; fields and columns are capped
+ * ({@link IngestLimits}). The header names the columns {@code brand,metric,channel,date,value} in any
+ * order ({@code channel} may be left out); every error names the line its record starts on, the header
+ * being line 1.
  */
 class CsvBatchReader {
 
@@ -32,8 +37,8 @@ class CsvBatchReader {
 
 	private static final Set<String> REQUIRED = Set.of("brand", "metric", "date", "value");
 
-	/** Longer "numbers" are refused before parsing, so a huge cell cannot cost quadratic time. */
-	private static final int MAX_NUMBER_LENGTH = 100;
+	private static final String HEADER_RULE = "expected " + String.join(",", COLUMNS)
+			+ " (channel optional, any order)";
 
 	private final int maxItems;
 
@@ -41,69 +46,82 @@ class CsvBatchReader {
 		this.maxItems = maxItems;
 	}
 
-	ParsedBatch read(byte[] body) {
-		List<CsvRecord> records = parse(decode(body));
-		if (records.isEmpty()) {
-			throw new MalformedBatchException(
-					"The CSV body is empty; expected the header line " + String.join(",", COLUMNS));
+	ParsedBatch read(InputStream body) throws IOException {
+		try {
+			CsvRecordReader records = new CsvRecordReader(new InputStreamReader(body,
+					StandardCharsets.UTF_8.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT)),
+					IngestLimits.MAX_CSV_COLUMNS, IngestLimits.MAX_FIELD_LENGTH);
+			CsvRecord header = records.next();
+			if (header == null) {
+				throw new MalformedBatchException(
+						"The CSV body is empty; expected the header line " + String.join(",", COLUMNS));
+			}
+			Map<String, Integer> columns = new HashMap<>();
+			String headerProblem = columns(header, columns);
+			if (headerProblem != null) {
+				return new ParsedBatch(List.of(), List.of(ItemError.at(ItemLocation.line(header.line()), null,
+						"bad header: " + headerProblem + "; " + HEADER_RULE)));
+			}
+			List<RawObservation> items = new ArrayList<>();
+			for (CsvRecord record = records.next(); record != null; record = records.next()) {
+				if (items.size() == this.maxItems) {
+					throw new BatchTooLargeException("The CSV holds more than " + this.maxItems + " rows; at most "
+							+ this.maxItems + " are accepted per request");
+				}
+				items.add(item(record, columns, header.fieldCount()));
+			}
+			return new ParsedBatch(items, List.of());
 		}
-		if (records.size() - 1 > this.maxItems) {
-			throw new BatchTooLargeException("The CSV holds " + (records.size() - 1) + " rows; at most "
-					+ this.maxItems + " are accepted per request");
+		catch (CharacterCodingException ex) {
+			throw new MalformedBatchException("The CSV body is not valid UTF-8");
 		}
-		CsvRecord header = records.get(0);
-		List<ItemError> bodyErrors = new ArrayList<>();
-		Map<String, Integer> columns = columns(header, bodyErrors);
-		if (!bodyErrors.isEmpty()) {
-			return new ParsedBatch(List.of(), bodyErrors);
-		}
-		List<RawObservation> items = new ArrayList<>(records.size() - 1);
-		for (CsvRecord record : records.subList(1, records.size())) {
-			items.add(item(record, columns, header.fields().size()));
-		}
-		return new ParsedBatch(items, bodyErrors);
 	}
 
-	private static Map<String, Integer> columns(CsvRecord header, List<ItemError> errors) {
-		ItemLocation at = ItemLocation.line(header.line());
-		Map<String, Integer> columns = new HashMap<>();
+	/** Maps each column name to its position; answers the header's first problem, or {@code null}. */
+	private static String columns(CsvRecord header, Map<String, Integer> columns) {
+		if (header.fieldCount() > IngestLimits.MAX_CSV_COLUMNS) {
+			return "more than " + IngestLimits.MAX_CSV_COLUMNS + " columns";
+		}
 		for (int i = 0; i < header.fields().size(); i++) {
 			String name = header.fields().get(i).toLowerCase(Locale.ROOT);
-			if (!COLUMNS.contains(name)) {
-				errors.add(ItemError.at(at, name, "unknown column; the header must be " + String.join(",", COLUMNS)));
+			if (name.isEmpty()) {
+				return "an empty column name";
 			}
-			else if (columns.putIfAbsent(name, i) != null) {
-				errors.add(ItemError.at(at, name, "column appears twice"));
+			if (!COLUMNS.contains(name)) {
+				return "unknown column '" + echo(name) + "'";
+			}
+			if (columns.putIfAbsent(name, i) != null) {
+				return "column '" + name + "' appears twice";
 			}
 		}
 		for (String required : COLUMNS) {
 			if (REQUIRED.contains(required) && !columns.containsKey(required)) {
-				errors.add(ItemError.at(at, required, "missing column; the header must be " + String.join(",", COLUMNS)));
+				return "missing column '" + required + "'";
 			}
 		}
-		return columns;
+		return null;
 	}
 
 	private static RawObservation item(CsvRecord record, Map<String, Integer> columns, int width) {
 		ItemLocation at = ItemLocation.line(record.line());
 		List<ItemError> errors = new ArrayList<>();
-		if (record.fields().size() != width) {
-			errors.add(ItemError.at(at, null,
-					"has " + record.fields().size() + " fields, the header has " + width));
+		if (record.fieldCount() != width) {
+			errors.add(ItemError.at(at, null, "has " + record.fieldCount() + " fields, the header has " + width));
 			return new RawObservation(at, null, null, null, null, null, errors);
 		}
 		String valueText = cell(record, columns, "value");
 		BigDecimal value = null;
 		if (valueText != null) {
 			try {
-				if (valueText.length() > MAX_NUMBER_LENGTH) {
+				if (valueText.length() > IngestLimits.MAX_NUMBER_LENGTH) {
 					throw new NumberFormatException();
 				}
 				value = new BigDecimal(valueText);
 			}
 			catch (NumberFormatException ex) {
-				errors.add(ItemError.at(at, "value", "must be a number, was '"
-						+ ((valueText.length() <= 40) ? valueText : valueText.substring(0, 37) + "...") + "'"));
+				errors.add(ItemError.at(at, "value", "must be a number, was '" + echo(valueText) + "'"));
 			}
 		}
 		return new RawObservation(at, cell(record, columns, "brand"), cell(record, columns, "metric"),
@@ -120,121 +138,8 @@ class CsvBatchReader {
 		return text.isEmpty() ? null : text;
 	}
 
-	private static String decode(byte[] body) {
-		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
-			return text.startsWith("\uFEFF") ? text.substring(1) : text;
-		}
-		catch (CharacterCodingException ex) {
-			throw new MalformedBatchException("The CSV body is not valid UTF-8");
-		}
-	}
-
-	/** Splits RFC 4180 text into records, each with the line it starts on. */
-	static List<CsvRecord> parse(String text) {
-		List<CsvRecord> records = new ArrayList<>();
-		int length = text.length();
-		int position = 0;
-		int line = 1;
-		while (position < length) {
-			int recordLine = line;
-			List<String> fields = new ArrayList<>();
-			boolean endOfRecord = false;
-			boolean blank = true;
-			while (!endOfRecord) {
-				StringBuilder field = new StringBuilder();
-				boolean quoted = false;
-				// Leading spaces before an opening quote are tolerated.
-				int start = position;
-				while (position < length && text.charAt(position) == ' ') {
-					position++;
-				}
-				if (position < length && text.charAt(position) == '"') {
-					quoted = true;
-					blank = false;
-					position++;
-					int quoteLine = line;
-					while (true) {
-						if (position >= length) {
-							throw new MalformedBatchException(
-									"Malformed CSV: the quoted field opened on line " + quoteLine + " is never closed");
-						}
-						char c = text.charAt(position++);
-						if (c == '"') {
-							if (position < length && text.charAt(position) == '"') {
-								field.append('"');
-								position++;
-							}
-							else {
-								break;
-							}
-						}
-						else {
-							if (c == '\n') {
-								line++;
-							}
-							field.append(c);
-						}
-					}
-					while (position < length && text.charAt(position) == ' ') {
-						position++;
-					}
-				}
-				else {
-					position = start;
-				}
-				while (position < length) {
-					char c = text.charAt(position);
-					if (c == ',' || c == '\n' || c == '\r') {
-						break;
-					}
-					if (quoted) {
-						throw new MalformedBatchException("Malformed CSV on line " + line
-								+ ": a closing quote must be followed by a comma or the end of the line");
-					}
-					field.append(c);
-					position++;
-				}
-				String value = quoted ? field.toString() : field.toString().strip();
-				if (!value.isEmpty()) {
-					blank = false;
-				}
-				fields.add(value);
-				if (position >= length) {
-					endOfRecord = true;
-				}
-				else {
-					char c = text.charAt(position++);
-					if (c == ',') {
-						blank = false;
-					}
-					else {
-						if (c == '\r' && position < length && text.charAt(position) == '\n') {
-							position++;
-						}
-						line++;
-						endOfRecord = true;
-					}
-				}
-			}
-			if (!blank) {
-				records.add(new CsvRecord(recordLine, fields));
-			}
-		}
-		return records;
-	}
-
-	/**
-	 * One CSV record.
-	 *
-	 * @param line the line it starts on
-	 * @param fields its fields, unquoted
-	 */
-	record CsvRecord(int line, List<String> fields) {
+	private static String echo(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 37) + "...";
 	}
 
 }

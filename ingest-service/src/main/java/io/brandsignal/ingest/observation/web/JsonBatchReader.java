@@ -1,42 +1,53 @@
 package io.brandsignal.ingest.observation.web;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.brandsignal.ingest.observation.BatchTooLargeException;
+import io.brandsignal.ingest.observation.IngestLimits;
 import io.brandsignal.ingest.observation.ItemError;
 import io.brandsignal.ingest.observation.ItemLocation;
 import io.brandsignal.ingest.observation.MalformedBatchException;
 import io.brandsignal.ingest.observation.ParsedBatch;
 import io.brandsignal.ingest.observation.RawObservation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a JSON body {@code {"observations":[...]}} into raw items. Syntax errors (including duplicate
- * keys) become a {@link MalformedBatchException} naming line and column; a body of the wrong shape,
- * fields of the wrong JSON type and unknown or server-owned fields become item errors, so one answer
- * lists them all.
+ * Reads a JSON body {@code {"observations":[...]}} into raw items token by token, so no tree is ever built:
+ * the item after the last one a batch may hold ends the reading with {@code 413}, and Jackson's stream
+ * read constraints cap nesting depth, string, name and number length ({@link IngestLimits}). Syntax
+ * errors (duplicate keys and broken constraints included) become a {@link MalformedBatchException} naming
+ * line and column; a body of the wrong shape, fields of the wrong JSON type and unknown or server-owned
+ * fields become item errors, so one answer lists them all.
  */
 class JsonBatchReader {
 
 	static final String OBSERVATIONS = "observations";
 
-	private static final Set<String> FIELDS = Set.of("brand", "metric", "channel", "date", "value");
+	private static final List<String> FIELDS = List.of("brand", "metric", "channel", "date", "value");
 
 	private static final Set<String> SERVER_OWNED = Set.of("receivedAt", "source");
 
-	private final JsonMapper mapper = JsonMapper.builder()
+	private static final String SHAPE = "{\"observations\":[...]}";
+
+	private static final JsonFactory FACTORY = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(IngestLimits.MAX_JSON_DEPTH)
+			.maxStringLength(IngestLimits.MAX_FIELD_LENGTH)
+			.maxNameLength(IngestLimits.MAX_FIELD_LENGTH)
+			.maxNumberLength(IngestLimits.MAX_NUMBER_LENGTH)
+			.build())
 		.build();
 
 	private final int maxItems;
@@ -45,104 +56,157 @@ class JsonBatchReader {
 		this.maxItems = maxItems;
 	}
 
-	ParsedBatch read(byte[] body) {
-		JsonNode root;
-		try {
-			root = this.mapper.readTree(body);
+	ParsedBatch read(InputStream body) {
+		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+			return read(parser);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedBatchException("Malformed JSON" + position(ex.getLocation()) + ": "
 					+ firstLine(ex.getOriginalMessage()));
 		}
-		if (root == null || root.isMissingNode()) {
-			throw new MalformedBatchException("The request body is empty; expected {\"observations\":[...]}");
+	}
+
+	private ParsedBatch read(JsonParser parser) {
+		JsonToken root = parser.nextToken();
+		if (root == null) {
+			throw new MalformedBatchException("The request body is empty; expected " + SHAPE);
 		}
 		List<ItemError> bodyErrors = new ArrayList<>();
-		if (!root.isObject()) {
+		List<RawObservation> items = new ArrayList<>();
+		if (root != JsonToken.START_OBJECT) {
+			parser.skipChildren();
 			bodyErrors.add(ItemError.at(ItemLocation.body(), null,
-					"the body must be a JSON object {\"observations\":[...]}, was " + kind(root)));
-			return new ParsedBatch(List.of(), bodyErrors);
+					"the body must be a JSON object " + SHAPE + ", was " + kind(root)));
 		}
-		for (String name : root.propertyNames()) {
-			if (!name.equals(OBSERVATIONS)) {
-				bodyErrors.add(ItemError.at(ItemLocation.body(), name, "unknown field"));
-			}
+		else {
+			readBody(parser, items, bodyErrors);
 		}
-		JsonNode array = root.get(OBSERVATIONS);
-		if (array == null || !array.isArray()) {
-			bodyErrors.add(ItemError.at(ItemLocation.body(), OBSERVATIONS,
-					(array == null) ? "is required" : "must be an array, was " + kind(array)));
-			return new ParsedBatch(List.of(), bodyErrors);
-		}
-		if (array.size() > this.maxItems) {
-			throw new BatchTooLargeException("The batch holds " + array.size() + " observations; at most "
-					+ this.maxItems + " are accepted per request");
-		}
-		List<RawObservation> items = new ArrayList<>(array.size());
-		for (int i = 0; i < array.size(); i++) {
-			items.add(item(ItemLocation.index(i), array.get(i)));
+		if (parser.nextToken() != null) {
+			throw new MalformedBatchException("Malformed JSON" + position(parser.currentTokenLocation())
+					+ ": content after the end of the body");
 		}
 		return new ParsedBatch(items, bodyErrors);
 	}
 
-	private static RawObservation item(ItemLocation at, JsonNode node) {
-		List<ItemError> errors = new ArrayList<>();
-		if (!node.isObject()) {
-			errors.add(ItemError.at(at, null, "must be a JSON object, was " + kind(node)));
-			return new RawObservation(at, null, null, null, null, null, errors);
-		}
-		for (Map.Entry<String, JsonNode> property : node.properties()) {
-			String name = property.getKey();
-			if (SERVER_OWNED.contains(name)) {
-				errors.add(ItemError.at(at, name, "is set by the server and must not be sent"));
+	private void readBody(JsonParser parser, List<RawObservation> items, List<ItemError> bodyErrors) {
+		ItemError observationsError = ItemError.at(ItemLocation.body(), OBSERVATIONS, "is required");
+		int unknownFields = 0;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			if (name.equals(OBSERVATIONS) && value == JsonToken.START_ARRAY) {
+				observationsError = null;
+				readItems(parser, items);
+				continue;
 			}
-			else if (!FIELDS.contains(name)) {
-				errors.add(ItemError.at(at, name, "unknown field"));
+			parser.skipChildren();
+			if (name.equals(OBSERVATIONS)) {
+				observationsError = ItemError.at(ItemLocation.body(), OBSERVATIONS, "must be an array, was " + kind(value));
+			}
+			else if (++unknownFields <= IngestLimits.MAX_ITEM_FIELDS) {
+				bodyErrors.add(ItemError.at(ItemLocation.body(), echo(name), "unknown field"));
 			}
 		}
-		String brand = text(at, node, "brand", errors);
-		String metric = text(at, node, "metric", errors);
-		String channel = text(at, node, "channel", errors);
-		String date = text(at, node, "date", errors);
+		if (unknownFields > IngestLimits.MAX_ITEM_FIELDS) {
+			bodyErrors.clear();
+			bodyErrors.add(ItemError.at(ItemLocation.body(), null,
+					"has " + unknownFields + " unknown fields; expected " + SHAPE));
+		}
+		if (observationsError != null) {
+			bodyErrors.add(observationsError);
+		}
+	}
+
+	private void readItems(JsonParser parser, List<RawObservation> items) {
+		for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+			if (token == null) {
+				throw new MalformedBatchException("Malformed JSON: the observations array is never closed");
+			}
+			if (items.size() == this.maxItems) {
+				throw new BatchTooLargeException("The batch holds more than " + this.maxItems
+						+ " observations; at most " + this.maxItems + " are accepted per request");
+			}
+			items.add(item(parser, token, ItemLocation.index(items.size())));
+		}
+	}
+
+	private static RawObservation item(JsonParser parser, JsonToken token, ItemLocation at) {
+		if (token != JsonToken.START_OBJECT) {
+			parser.skipChildren();
+			return new RawObservation(at, null, null, null, null, null,
+					List.of(ItemError.at(at, null, "must be a JSON object, was " + kind(token))));
+		}
+		List<ItemError> unknown = new ArrayList<>();
+		// One slot per known field, so type errors are listed in field order whatever the order sent.
+		ItemError[] typeErrors = new ItemError[FIELDS.size()];
+		String[] texts = new String[FIELDS.size() - 1];
 		BigDecimal value = null;
-		JsonNode valueNode = node.get("value");
-		if (valueNode != null && !valueNode.isNull()) {
-			if (valueNode.isNumber()) {
-				value = decimal(valueNode);
-				if (value == null) {
-					errors.add(ItemError.at(at, "value", "must be a finite number"));
+		int fields = 0;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken valueToken = parser.nextToken();
+			int known = FIELDS.indexOf(name);
+			if (++fields > IngestLimits.MAX_ITEM_FIELDS || known < 0 || valueToken == JsonToken.VALUE_NULL) {
+				parser.skipChildren();
+				if (fields <= IngestLimits.MAX_ITEM_FIELDS && known < 0) {
+					unknown.add(ItemError.at(at, echo(name),
+							SERVER_OWNED.contains(name) ? "is set by the server and must not be sent" : "unknown field"));
 				}
 			}
+			else if (name.equals("value")) {
+				if (valueToken.isNumeric()) {
+					value = decimal(parser);
+					if (value == null) {
+						typeErrors[known] = ItemError.at(at, name, "must be a finite number");
+					}
+				}
+				else {
+					parser.skipChildren();
+					typeErrors[known] = ItemError.at(at, name, "must be a JSON number, was " + kind(valueToken));
+				}
+			}
+			else if (valueToken == JsonToken.VALUE_STRING) {
+				texts[known] = parser.getString();
+			}
 			else {
-				errors.add(ItemError.at(at, "value", "must be a JSON number, was " + kind(valueNode)));
+				parser.skipChildren();
+				typeErrors[known] = ItemError.at(at, name, "must be a JSON string, was " + kind(valueToken));
 			}
 		}
-		return new RawObservation(at, brand, metric, channel, date, value, errors);
+		if (fields > IngestLimits.MAX_ITEM_FIELDS) {
+			return new RawObservation(at, null, null, null, null, null, List.of(ItemError.at(at, null, "has more than "
+					+ IngestLimits.MAX_ITEM_FIELDS + " fields; an observation has brand, metric, channel, date and value")));
+		}
+		List<ItemError> errors = new ArrayList<>(unknown);
+		for (ItemError error : typeErrors) {
+			if (error != null) {
+				errors.add(error);
+			}
+		}
+		return new RawObservation(at, texts[0], texts[1], texts[2], texts[3], value, errors);
 	}
 
-	private static BigDecimal decimal(JsonNode number) {
+	private static BigDecimal decimal(JsonParser parser) {
 		try {
-			return number.decimalValue();
+			return parser.getDecimalValue();
 		}
-		catch (RuntimeException ex) {
+		catch (JacksonException | NumberFormatException ex) {
 			return null;
 		}
 	}
 
-	private static String text(ItemLocation at, JsonNode item, String field, List<ItemError> errors) {
-		JsonNode node = item.get(field);
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (!node.isString()) {
-			errors.add(ItemError.at(at, field, "must be a JSON string, was " + kind(node)));
-			return null;
-		}
-		return node.stringValue();
+	private static String kind(JsonToken token) {
+		return switch (token) {
+			case START_OBJECT -> "object";
+			case START_ARRAY -> "array";
+			case VALUE_STRING -> "string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+			case VALUE_TRUE, VALUE_FALSE -> "boolean";
+			case VALUE_NULL -> "null";
+			default -> token.name().toLowerCase(java.util.Locale.ROOT);
+		};
 	}
 
-	private static String kind(JsonNode node) {
-		return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+	private static String echo(String name) {
+		return (name.length() <= 40) ? name : name.substring(0, 37) + "...";
 	}
 
 	private static String position(TokenStreamLocation location) {
@@ -152,12 +216,13 @@ class JsonBatchReader {
 		return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
 	}
 
+	/** The first line of Jackson's message, without its pointer to the constraint's Java accessor. */
 	private static String firstLine(String message) {
 		if (message == null) {
 			return "unreadable input";
 		}
 		int newline = message.indexOf('\n');
-		String line = (newline >= 0) ? message.substring(0, newline) : message;
+		String line = ((newline >= 0) ? message.substring(0, newline) : message).replaceAll(", from `[^`]*`", "");
 		return (line.length() <= 200) ? line : line.substring(0, 197) + "...";
 	}
 

@@ -1,7 +1,10 @@
 package io.brandsignal.ingest.observation.web;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
+
 
 import io.brandsignal.ingest.auth.ApiClient;
 import io.brandsignal.ingest.observation.BatchTooLargeException;
@@ -71,8 +74,8 @@ public class ObservationController {
 			produces = { MediaType.APPLICATION_JSON_VALUE, PROBLEM })
 	@Operation(summary = "Post a batch of observations as JSON or CSV",
 			description = "Each observation upserts the daily cell (brand, metric, channel, date). The batch is "
-					+ "all or nothing: one invalid item refuses it with 422 listing every problem (JSON: the item's "
-					+ "index; CSV: its line, the header being line 1). Accepted batches are published in one Kafka "
+					+ "all or nothing: one invalid item refuses it with 422 counting every problem and listing the first 100 (JSON: "
+					+ "the item's index; CSV: its line, the header being line 1). Accepted batches are published in one Kafka "
 					+ "transaction and answered 202 once the broker acknowledged them. CSV is UTF-8 with RFC 4180 "
 					+ "quoting and the header brand,metric,channel,date,value (an empty channel means 'all'); a year "
 					+ "of daily data for a brand fits in one request.",
@@ -88,31 +91,74 @@ public class ObservationController {
 			@Parameter(hidden = true) @RequestAttribute(ApiClient.REQUEST_ATTRIBUTE) ApiClient client,
 			HttpServletRequest request) throws IOException {
 		boolean csv = MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.valueOf(TEXT_CSV));
-		byte[] body = body(request);
-		ParsedBatch batch = csv ? this.csvReader.read(body) : this.jsonReader.read(body);
-		int accepted = this.ingestService.ingest(client, batch);
-		return ResponseEntity.accepted().body(new BatchAccepted(accepted));
-	}
-
-	/** The body, refused with 413 as soon as it is known to exceed the limit. */
-	private byte[] body(HttpServletRequest request) throws IOException {
 		long max = this.limits.maxBodySize().toBytes();
 		long declared = request.getContentLengthLong();
 		if (declared > max) {
 			throw tooLarge(declared);
 		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-			if (body.length > max) {
-				throw tooLarge(-1);
-			}
-			return body;
+		ParsedBatch batch;
+		try (InputStream body = new SizeLimitedInputStream(request.getInputStream(), max, () -> tooLarge(-1))) {
+			batch = csv ? this.csvReader.read(body) : this.jsonReader.read(body);
 		}
+		int accepted = this.ingestService.ingest(client, batch);
+		return ResponseEntity.accepted().body(new BatchAccepted(accepted));
 	}
 
 	private BatchTooLargeException tooLarge(long size) {
 		return new BatchTooLargeException("The request body " + ((size >= 0) ? "of " + size + " bytes " : "")
 				+ "exceeds the limit of " + this.limits.maxBodySize().toBytes() + " bytes");
+	}
+
+	/**
+	 * The request body, read as the readers go and refused with 413 the moment it exceeds the limit, so a
+	 * body without a (truthful) length is never buffered whole either.
+	 */
+	private static final class SizeLimitedInputStream extends FilterInputStream {
+
+		private final long max;
+
+		private final Supplier<BatchTooLargeException> tooLarge;
+
+		private long count;
+
+		SizeLimitedInputStream(InputStream in, long max, Supplier<BatchTooLargeException> tooLarge) {
+			super(in);
+			this.max = max;
+			this.tooLarge = tooLarge;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				counted(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				counted(n);
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			counted(skipped);
+			return skipped;
+		}
+
+		private void counted(long n) {
+			this.count += n;
+			if (this.count > this.max) {
+				throw this.tooLarge.get();
+			}
+		}
+
 	}
 
 	/** The responses every post may get, for the OpenAPI description. */
@@ -121,7 +167,7 @@ public class ObservationController {
 	@ApiResponse(responseCode = "202", description = "Published and acknowledged by Kafka",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = BatchAccepted.class)))
-	@ApiResponse(responseCode = "400", description = "Malformed body; the detail names line and column",
+	@ApiResponse(responseCode = "400", description = "Malformed body, including JSON nested deeper than 8 levels and strings, names or CSV fields over 256 characters; the detail names line and column",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = """
 							{"type":"about:blank","title":"Malformed request body","status":400,
@@ -134,11 +180,11 @@ public class ObservationController {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "415", description = "Content type other than application/json or text/csv",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Invalid items; 'errors' lists every one (index or line, field, message)",
+	@ApiResponse(responseCode = "422", description = "Invalid items; 'errorCount' says how many problems, 'errors' lists the first 100 (index or line, field, message)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = InvalidBatchProblemDocument.class),
 					examples = @ExampleObject(value = """
 							{"type":"about:blank","title":"Invalid observations","status":422,
-							 "detail":"2 problem(s) in the batch; nothing of it was published",
+							 "detail":"2 problem(s) in the batch; nothing of it was published","errorCount":2,
 							 "errors":[{"index":0,"field":"metric","message":"unknown metric 'folowers'; GET /api/v1/metrics lists the known ones"},
 							           {"index":3,"field":"value","message":"must be 0..100 for brand_awareness (percent), was 140"}]}""")))
 	@ApiResponse(responseCode = "429", description = "The key's rate limit is used up; see Retry-After",
