@@ -3,28 +3,33 @@ package io.brandsignal.scoring.kafka;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.scoring.scorecard.ScoringRules;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Shuffling, duplicating or re-sending the input, and recomputing at arbitrary points in between,
  * never changes the final scorecards or rollups: the ledger is an upsert of cells where the later
- * {@code receivedAt} wins. Neither does how many brands the topology may keep in memory.
+ * {@code receivedAt} wins. Neither does how many brands the topology may keep in memory. Each property
+ * compares with the input sent once, in order, scored once with the default memory budget.
+ * <p>
+ * Inputs are generated so that they shrink towards that reference: sort keys towards 0 (the original
+ * order), fewer duplicates, fewer recompute points, a smaller memory budget.
  */
 class ScoringReplayPropertyTests {
 
@@ -32,10 +37,13 @@ class ScoringReplayPropertyTests {
 
 	private static final List<ObservationRecorded> INPUT = input();
 
-	private static final Outcome IN_ORDER = run(INPUT, List.of(), ScoringTopologyHarness.DEFAULT_CACHED_BRANDS);
+	private static final Outcome IN_ORDER = run(new Plan(INPUT, List.of(), ScoringTopologyHarness.DEFAULT_CACHED_BRANDS));
 
-	/** Budgets from none (every read from the store) through fewer than the three brands to plenty. */
-	private static final int[] CACHED_BRANDS = { 0, 1, 2, ScoringTopologyHarness.DEFAULT_CACHED_BRANDS };
+	/** Examples per property; each is a full run of the topology over some 500 to 1,200 records. */
+	private static final int EXAMPLES = 12;
+
+	/** The most records a plan sends: the input, up to half of it again as duplicates, and a re-send. */
+	private static final int MOST_RECORDS = INPUT.size() * 2 + INPUT.size() / 2;
 
 	/** Three brands over 40 days, two channels for one metric, and superseded versions of some cells. */
 	private static List<ObservationRecorded> input() {
@@ -69,51 +77,87 @@ class ScoringReplayPropertyTests {
 		return List.copyOf(input);
 	}
 
-	@Property(tries = 25)
-	void finalScorecardsNeverDependOnOrderDuplicatesOrReplays(@ForAll("reorderings") Reordering reordering) {
-		Outcome outcome = run(reordering.records(), reordering.recomputeAfter(), reordering.cachedBrands());
+	@Test
+	void finalScorecardsAndRollupsNeverDependOnArrivalOrder() {
+		qt().withExamples(EXAMPLES)
+			.forAll(sortKeys(), recomputePoints())
+			.as((order, recomputes) -> Plan.of(INPUT, order, recomputes, ScoringTopologyHarness.DEFAULT_CACHED_BRANDS))
+			.checkAssert(ScoringReplayPropertyTests::scoresAsInOrder);
+	}
+
+	@Test
+	void finalScorecardsAndRollupsNeverDependOnDuplicates() {
+		qt().withExamples(EXAMPLES)
+			.forAll(duplicates(1), sortKeys(), recomputePoints())
+			.as((duplicates, order, recomputes) -> Plan.of(concat(INPUT, duplicates), order, recomputes,
+					ScoringTopologyHarness.DEFAULT_CACHED_BRANDS))
+			.checkAssert(ScoringReplayPropertyTests::scoresAsInOrder);
+	}
+
+	@Test
+	void finalScorecardsAndRollupsNeverDependOnAReplayOfTheWholeInput() {
+		qt().withExamples(EXAMPLES)
+			.forAll(sortKeys(), recomputePoints())
+			.as((order, recomputes) -> Plan.of(concat(INPUT, INPUT), order, recomputes,
+					ScoringTopologyHarness.DEFAULT_CACHED_BRANDS))
+			.checkAssert(ScoringReplayPropertyTests::scoresAsInOrder);
+	}
+
+	@Test
+	void finalScorecardsAndRollupsNeverDependOnHowManyBrandsAreKeptInMemory() {
+		// from none (every read from the store) through fewer than the three brands to all of them
+		qt().withExamples(EXAMPLES)
+			.forAll(integers().between(0, 3), duplicates(0), sortKeys(), recomputePoints())
+			.as((cachedBrands, duplicates, order, recomputes) -> Plan.of(concat(INPUT, duplicates), order, recomputes,
+					cachedBrands))
+			.checkAssert(ScoringReplayPropertyTests::scoresAsInOrder);
+	}
+
+	private static void scoresAsInOrder(Plan plan) {
+		Outcome outcome = run(plan);
 
 		assertThat(outcome.scorecards()).isEqualTo(IN_ORDER.scorecards());
 		assertThat(outcome.rollups()).isEqualTo(IN_ORDER.rollups());
 	}
 
-	@Provide
-	Arbitrary<Reordering> reorderings() {
-		return Arbitraries.longs().map((seed) -> {
-			Random random = new Random(seed);
-			List<ObservationRecorded> records = new ArrayList<>(INPUT);
-			int duplicates = random.nextInt(INPUT.size() / 2);
-			for (int i = 0; i < duplicates; i++) {
-				records.add(INPUT.get(random.nextInt(INPUT.size())));
-			}
-			if (random.nextBoolean()) {
-				// re-send the whole input once more, as a consumer replay would
-				records.addAll(INPUT);
-			}
-			Collections.shuffle(records, random);
-			List<Integer> recomputeAfter = new ArrayList<>();
-			for (int i = 0; i < random.nextInt(6); i++) {
-				recomputeAfter.add(random.nextInt(records.size()));
-			}
-			return new Reordering(records, recomputeAfter, CACHED_BRANDS[random.nextInt(CACHED_BRANDS.length)]);
-		});
+	/** One sort key per record sent; records are sent by key, equal keys in their original order. */
+	private static Gen<List<Integer>> sortKeys() {
+		return lists().of(integers().between(0, 999)).ofSize(MOST_RECORDS);
 	}
 
-	private static Outcome run(List<ObservationRecorded> records, List<Integer> recomputeAfter, int cachedBrands) {
+	/** Where to let the punctuator run, in thousandths of the way through the records. */
+	private static Gen<List<Integer>> recomputePoints() {
+		return lists().of(integers().between(0, 999)).ofSizeBetween(0, 5);
+	}
+
+	/** Input records to send a second time, at least {@code least} of them. */
+	private static Gen<List<ObservationRecorded>> duplicates(int least) {
+		return lists().of(integers().between(0, INPUT.size() - 1))
+			.ofSizeBetween(least, INPUT.size() / 2)
+			.map((indexes) -> indexes.stream().map(INPUT::get).toList());
+	}
+
+	private static List<ObservationRecorded> concat(List<ObservationRecorded> first, List<ObservationRecorded> second) {
+		List<ObservationRecorded> both = new ArrayList<>(first);
+		both.addAll(second);
+		return both;
+	}
+
+	private static Outcome run(Plan plan) {
 		try (ScoringTopologyHarness harness = new ScoringTopologyHarness(ScoringRules.defaults(),
-				ScoringTopology.Storage.IN_MEMORY, cachedBrands)) {
-			Map<String, BrandScored> scorecards = new LinkedHashMap<>();
-			Map<String, DailyRollup> rollups = new LinkedHashMap<>();
-			for (int i = 0; i < records.size(); i++) {
-				harness.send(records.get(i));
-				if (recomputeAfter.contains(i)) {
+				ScoringTopology.Storage.IN_MEMORY, plan.cachedBrands())) {
+			for (int i = 0; i < plan.records().size(); i++) {
+				harness.send(plan.records().get(i));
+				if (plan.recomputeAfter().contains(i)) {
 					harness.recompute();
 				}
 			}
 			harness.recompute();
+			Map<String, BrandScored> scorecards = new TreeMap<>();
 			harness.latestScorecards().forEach((brand, card) -> scorecards.put(brand, withoutTime(card)));
+			Map<String, DailyRollup> rollups = new TreeMap<>();
 			harness.rollups().forEach((rollup) -> rollups.put(rollup.brand() + '|' + rollup.date(), rollup));
-			return new Outcome(new java.util.TreeMap<>(scorecards), new java.util.TreeMap<>(rollups));
+			return new Outcome(scorecards, rollups);
 		}
 	}
 
@@ -124,12 +168,40 @@ class ScoringReplayPropertyTests {
 				card.flags(), card.explanation(), null);
 	}
 
-	record Reordering(List<ObservationRecorded> records, List<Integer> recomputeAfter, int cachedBrands) {
+	/**
+	 * Records to send in this order, the indexes after which the punctuator runs, and the memory
+	 * budget; described by how it differs from the input sent once in order, to read a counter-example.
+	 */
+	record Plan(List<ObservationRecorded> records, List<Integer> recomputeAfter, int cachedBrands) {
+
+		/** Sends {@code records} sorted by {@code sortKeys} (ties keep their order). */
+		static Plan of(List<ObservationRecorded> records, List<Integer> sortKeys, List<Integer> recomputePoints,
+				int cachedBrands) {
+			List<ObservationRecorded> sorted = IntStream.range(0, records.size())
+				.boxed()
+				.sorted(Comparator.comparing(sortKeys::get))
+				.map(records::get)
+				.toList();
+			List<Integer> recomputeAfter = recomputePoints.stream()
+				.map((point) -> point * sorted.size() / 1000)
+				.sorted()
+				.toList();
+			return new Plan(sorted, recomputeAfter, cachedBrands);
+		}
 
 		@Override
 		public String toString() {
-			return records.size() + " records, recompute after " + recomputeAfter + ", " + cachedBrands
-					+ " cached brands";
+			List<String> moved = new ArrayList<>();
+			for (int i = 0; i < this.records.size() && moved.size() < 3; i++) {
+				if (i >= INPUT.size() || !this.records.get(i).equals(INPUT.get(i))) {
+					ObservationRecorded record = this.records.get(i);
+					moved.add("#" + i + " " + record.brand() + " " + record.metric() + "/" + record.channel() + " "
+							+ record.date() + "=" + record.value() + " (input #" + INPUT.indexOf(record) + ")");
+				}
+			}
+			return this.records.size() + " records (" + (this.records.size() - INPUT.size()) + " sent twice), first "
+					+ "differences from the input in order: " + moved + "; recompute after " + this.recomputeAfter + "; "
+					+ this.cachedBrands + " cached brands";
 		}
 
 	}

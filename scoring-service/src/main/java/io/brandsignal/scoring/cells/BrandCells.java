@@ -1,4 +1,4 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +11,9 @@ import io.brandsignal.scoring.ledger.BrandLedger;
 
 /**
  * An in-memory copy of one brand's days in the cell store, so neither a recompute nor an observation
- * has to read and decode the store. It mirrors the store exactly: every write and delete of the
- * brand's days is applied to both, and a copy is rebuilt from a prefix scan whenever it is missing.
+ * has to read and decode the store. {@link CellStore} keeps it equal to the store: every write and
+ * delete of the brand's days is applied to both, and a copy is rebuilt from a prefix scan whenever it
+ * is missing.
  */
 final class BrandCells {
 
