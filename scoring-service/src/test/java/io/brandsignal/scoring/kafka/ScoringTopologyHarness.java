@@ -240,6 +240,14 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		return this.driver.getKeyValueStore(name);
 	}
 
+	/** The scorecard without the wall-clock time it was scored at, to compare runs. */
+	static BrandScored withoutTime(BrandScored card) {
+		return new BrandScored(card.brand(), card.asOf(), card.windowDays(), card.verdict(), card.vanityGrowthPercent(),
+				card.vanityMarginPercent(), card.vanityTrend(), card.outcomeGrowthPercent(), card.outcomeMarginPercent(),
+				card.outcomeTrend(), card.vanityIndex(), card.impactScore(), card.metrics(), card.evidence(),
+				card.flags(), card.explanation(), null);
+	}
+
 	double counter(String name) {
 		return this.registry.find(name).counters().stream().mapToDouble((counter) -> counter.count()).sum();
 	}

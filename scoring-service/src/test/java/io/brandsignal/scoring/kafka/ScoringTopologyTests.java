@@ -251,9 +251,11 @@ class ScoringTopologyTests {
 			.recompute();
 		assertThat(this.harness.scorecards()).hasSize(3);
 		this.harness.rollups();
-		// what a task scored by an earlier method leaves behind; version 1 kept no version at all (0 here)
+		// what a task scored by an earlier method leaves behind; version 1 kept no version at all (0 here),
+		// and a marker of its cell layout among the cells
 		if (storedVersion == 0) {
 			this.harness.store(ScoringTopology.SCORING_METHOD_STORE).delete(ScoringMethod.KEY);
+			this.harness.store(ScoringTopology.CELLS_STORE).put("~layout", new byte[] { 2 });
 		}
 		else {
 			this.harness.store(ScoringTopology.SCORING_METHOD_STORE).put(ScoringMethod.KEY, storedVersion);
