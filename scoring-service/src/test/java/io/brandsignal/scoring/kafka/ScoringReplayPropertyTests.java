@@ -31,8 +31,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * compares with the input sent once, in order, scored once with the default memory budget.
  * <p>
  * Inputs are generated so that they shrink towards that reference: fewer swaps of two records, fewer
- * duplicates, fewer recompute points, a smaller
- * memory budget.
+ * duplicates, fewer recompute points, a smaller memory budget. A failure reports the smallest
+ * counter-example found and its seed (QuickTheories' {@code QT_SEED} system property replays it).
  */
 class ScoringReplayPropertyTests {
 
