@@ -224,7 +224,7 @@ class ScoringTopologyTests {
 
 	@Test
 	void dropsCellsAndPublishedRollupsBeyondTheHorizon() {
-		int horizon = ScoringRules.defaults().horizonDays();
+		int horizon = ScoringRules.defaults().window().horizonDays();
 		LocalDate latest = D0.plusDays(horizon + 1);
 		this.harness.send(this.harness.observation("old", "followers", D0, 1000)).recompute();
 		assertThat(this.harness.rollups()).hasSize(1);
