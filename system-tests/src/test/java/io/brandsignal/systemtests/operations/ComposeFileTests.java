@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.brandsignal.localinfra.InfrastructureVersions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,13 @@ class ComposeFileTests {
 			assertThat(build).as(service + " build").containsEntry("dockerfile", "deploy/service.Dockerfile");
 			assertThat(RepositoryFiles.<Map<String, Object>>cast(build.get("args"))).containsEntry("SERVICE", service);
 		}
+	}
+
+	@Test
+	void runsTheKafkaAndPostgresVersionsTheLauncherAndTestsRun() {
+		InfrastructureVersions versions = InfrastructureVersions.current();
+		assertThat(image("kafka")).isEqualTo(versions.kafkaImage());
+		assertThat(image("postgres")).isEqualTo("postgres:" + versions.postgresqlMajor());
 	}
 
 	@Test
