@@ -154,6 +154,30 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void passesEachBrandsignalVariableOfTheEnvFileOnUnderItsOwnName() {
+		// Services warn about BRANDSIGNAL_* variables they do not bind, so the name is kept for their settings:
+		// compose hands such a value on unchanged and names its own values otherwise.
+		Pattern reference = Pattern.compile("\\$\\{(BRANDSIGNAL_[A-Z0-9_]+)");
+		List<String> passedOn = new ArrayList<>();
+		for (String line : RepositoryFiles.read(RepositoryFiles.root().resolve("docker-compose.yml")).lines().toList()) {
+			Matcher variable = reference.matcher(line);
+			if (variable.find()) {
+				assertThat(line.strip()).startsWith(variable.group(1) + ": ${" + variable.group(1));
+				passedOn.add(variable.group(1));
+			}
+		}
+		Matcher offered = Pattern.compile("(?m)^#?(BRANDSIGNAL_[A-Z0-9_]+)=")
+			.matcher(RepositoryFiles.read(RepositoryFiles.envExample()));
+		List<String> inEnvExample = new ArrayList<>();
+		while (offered.find()) {
+			inEnvExample.add(offered.group(1));
+		}
+		assertThat(passedOn).containsExactlyInAnyOrder("BRANDSIGNAL_TOPICS_PARTITIONS",
+				"BRANDSIGNAL_TOPICS_REPLICATIONFACTOR");
+		assertThat(inEnvExample).containsExactlyInAnyOrderElementsOf(passedOn);
+	}
+
+	@Test
 	void keepsKafkaPostgresAndScoringStateOnNamedVolumes() {
 		Map<String, Object> volumes = cast(RepositoryFiles.yaml(compose(RepositoryFiles.envExample(), "config")
 			.output()).get("volumes"));
