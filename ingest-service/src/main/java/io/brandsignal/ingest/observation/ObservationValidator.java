@@ -45,7 +45,7 @@ public class ObservationValidator {
 	 * @param errors where problems are added, including those the reader found
 	 * @return the valid observation, or empty when the item has any problem
 	 */
-	public Optional<Observation> validate(RawObservation raw, List<ItemError> errors) {
+	Optional<Observation> validate(RawObservation raw, List<ItemError> errors) {
 		int before = errors.size();
 		errors.addAll(raw.readErrors());
 		ItemLocation at = raw.location();
