@@ -28,6 +28,11 @@
     return (value === null || value === undefined) ? 'n/a' : (value >= 0 ? '+' : '') + value.toFixed(1) + ' %';
   }
 
+  /* A side's trend in one word, as the server words it. */
+  function trend(value) {
+    return value ? String(value).toLowerCase() : 'unknown';
+  }
+
   function number(value) {
     if (value === null || value === undefined) {
       return 'n/a';
@@ -141,7 +146,7 @@
   }
 
   window.BS = {
-    verdicts: verdicts, escapeHtml: escapeHtml, percent: percent, number: number, fetchJson: fetchJson,
+    verdicts: verdicts, escapeHtml: escapeHtml, percent: percent, trend: trend, number: number, fetchJson: fetchJson,
     fetchHtml: fetchHtml, swapFragment: swapFragment, debounce: debounce, live: live, chart: chart, cell: cell,
     audienceColor: cssVar('--audience', '#6a3fb5'), outcomesColor: cssVar('--outcomes', '#0f7a55')
   };

@@ -23,10 +23,12 @@
         labelLayout: { hideOverlap: true },
         data: plotted.filter(function (b) { return b.verdict === verdict; }).map(function (b) {
           return { value: [b.vanityGrowthPercent, b.outcomeGrowthPercent], brand: b.brand, verdictLabel: style.label,
+            vanitySummary: b.vanitySummary, outcomeSummary: b.outcomeSummary,
             vanityIndex: b.vanityIndex, impactScore: b.impactScore };
         })
       };
     });
+    series.push(errorBars(plotted));
     series[0].markLine = {
       silent: true, symbol: 'none', lineStyle: { color: '#4a5361', type: 'dashed' }, label: { show: false },
       data: [{ xAxis: 0 }, { yAxis: 0 }]
@@ -40,9 +42,12 @@
         trigger: 'item',
         formatter: function (p) {
           var d = p.data;
+          if (!d.brand) {
+            return '';
+          }
           return '<strong>' + BS.escapeHtml(d.brand) + '</strong><br>' + BS.escapeHtml(d.verdictLabel)
-            + '<br>Audience growth ' + BS.escapeHtml(BS.percent(d.value[0]))
-            + '<br>Outcome growth ' + BS.escapeHtml(BS.percent(d.value[1]))
+            + '<br>' + BS.escapeHtml(d.vanitySummary)
+            + '<br>' + BS.escapeHtml(d.outcomeSummary)
             + '<br>Vanity index ' + d.vanityIndex.toFixed(1) + ', impact score ' + d.impactScore.toFixed(1);
         }
       },
@@ -58,6 +63,34 @@
     note.textContent = unplotted.length === 0 ? '' : 'Not plotted for want of growth data: '
       + unplotted.map(function (b) { return b.brand; }).join(', ') + '.';
     fillTable(brands);
+  }
+
+  /* The 95 % interval of each brand's growth as a cross of thin lines through its point; the axes stretch to
+   * hold the whole interval. A brand whose margin is unknown gets no bar on that side. */
+  function errorBars(plotted) {
+    function margin(value) {
+      return (value === null || value === undefined) ? 0 : Math.abs(value);
+    }
+    return {
+      name: '95 % interval', type: 'custom', silent: true, z: 1,
+      itemStyle: { color: '#4a5361' },
+      encode: { x: [2, 3], y: [4, 5], tooltip: [] },
+      data: plotted.map(function (b) {
+        var x = b.vanityGrowthPercent, y = b.outcomeGrowthPercent;
+        var mx = margin(b.vanityMarginPercent), my = margin(b.outcomeMarginPercent);
+        return [x, y, x - mx, x + mx, y - my, y + my];
+      }),
+      renderItem: function (params, api) {
+        var centre = api.coord([api.value(0), api.value(1)]);
+        var left = api.coord([api.value(2), api.value(1)]), right = api.coord([api.value(3), api.value(1)]);
+        var low = api.coord([api.value(0), api.value(4)]), high = api.coord([api.value(0), api.value(5)]);
+        var style = { stroke: '#4a5361', lineWidth: 1.5 };
+        return { type: 'group', children: [
+          { type: 'line', shape: { x1: left[0], y1: centre[1], x2: right[0], y2: centre[1] }, style: style },
+          { type: 'line', shape: { x1: centre[0], y1: low[1], x2: centre[0], y2: high[1] }, style: style }
+        ] };
+      }
+    };
   }
 
   /* Axes always include 0 (the quadrant lines) and leave room around the outermost points. */
@@ -78,8 +111,8 @@
       return 'No brand has growth data yet.';
     }
     return 'Quadrant of ' + plotted.length + ' brands. ' + plotted.map(function (b) {
-      return b.brand + ': ' + BS.verdicts[b.verdict].label + ', audience ' + BS.percent(b.vanityGrowthPercent)
-        + ', outcomes ' + BS.percent(b.outcomeGrowthPercent);
+      return b.brand + ': ' + BS.verdicts[b.verdict].label + ', audience ' + b.vanityGrowth + ' ('
+        + BS.trend(b.vanityTrend) + '), outcomes ' + b.outcomeGrowth + ' (' + BS.trend(b.outcomeTrend) + ')';
     }).join('; ') + '.';
   }
 
@@ -90,8 +123,10 @@
       var row = document.createElement('tr');
       BS.cell(row, b.brand, false, true);
       BS.cell(row, b.verdictLabel, false);
-      BS.cell(row, BS.percent(b.vanityGrowthPercent), true);
-      BS.cell(row, BS.percent(b.outcomeGrowthPercent), true);
+      BS.cell(row, b.vanityGrowth, true);
+      BS.cell(row, b.outcomeGrowth, true);
+      BS.cell(row, b.vanitySummary, false);
+      BS.cell(row, b.outcomeSummary, false);
       body.appendChild(row);
     });
   }

@@ -35,6 +35,7 @@ public final class LocalPostgres implements AutoCloseable {
 	public static LocalPostgres start(Path dataDirectory, int port) {
 		try {
 			Files.createDirectories(dataDirectory);
+			refuseOtherMajorVersion(dataDirectory);
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
@@ -45,6 +46,24 @@ public final class LocalPostgres implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory, ex);
+		}
+	}
+
+	/**
+	 * A data directory written by another PostgreSQL major (the local launcher ran PostgreSQL 14 before
+	 * 17) cannot be opened; say so plainly instead of letting the server fail with a log line nobody reads.
+	 */
+	private static void refuseOtherMajorVersion(Path dataDirectory) throws IOException {
+		Path versionFile = dataDirectory.resolve("PG_VERSION");
+		if (!Files.exists(versionFile)) {
+			return;
+		}
+		String existing = Files.readString(versionFile).strip();
+		String major = InfrastructureVersions.current().postgresqlMajor();
+		if (!existing.equals(major)) {
+			throw new IllegalStateException("The data in " + dataDirectory + " was written by PostgreSQL " + existing
+					+ "; this build runs PostgreSQL " + major + ", which cannot open it. Delete " + dataDirectory
+					+ " to start over (or move the data across with pg_dump from PostgreSQL " + existing + ").");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.brandsignal.localinfra;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LocalInfrastructureTests {
 
@@ -82,6 +84,30 @@ class LocalInfrastructureTests {
 				assertThat(rows.getString(1)).isEqualTo("acme");
 			}
 		}
+	}
+
+	@Test
+	void postgresRunsTheMajorVersionTheBuildDeclares() throws Exception {
+		try (LocalPostgres postgres = LocalPostgres.start(this.data.resolve("pg"), 0);
+				Connection connection = DriverManager.getConnection(postgres.createDatabase("postgres"),
+						postgres.username(), postgres.password());
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SHOW server_version_num")) {
+			assertThat(version.next()).isTrue();
+			// server_version_num is major * 10000 + minor since PostgreSQL 10.
+			assertThat(version.getInt(1) / 10000)
+				.isEqualTo(Integer.parseInt(InfrastructureVersions.current().postgresqlMajor()));
+		}
+	}
+
+	@Test
+	void postgresRefusesDataOfAnotherMajorVersionWithAPlainMessage() throws Exception {
+		Path directory = Files.createDirectories(this.data.resolve("pg-14"));
+		Files.writeString(directory.resolve("PG_VERSION"), "14\n");
+
+		assertThatIllegalStateException().isThrownBy(() -> LocalPostgres.start(directory, 0))
+			.withMessageContaining("written by PostgreSQL 14")
+			.withMessageContaining("Delete " + directory);
 	}
 
 }

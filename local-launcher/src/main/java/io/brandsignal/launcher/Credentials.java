@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -27,11 +28,29 @@ public record Credentials(String apiKey, String demoUser, String demoPassword) {
 	/** The documented demo password, used unless {@code BRANDSIGNAL_DEMO_PASSWORD} is set. */
 	public static final String DEFAULT_DEMO_PASSWORD = "demo-password";
 
+	/**
+	 * The launcher's own variables: no service binds them, so the services' environment goes without them
+	 * (they would warn about each) and the plain-text secrets stay in the launcher.
+	 */
+	static final List<String> ENVIRONMENT_VARIABLES = List.of(Variable.API_KEY, Variable.DEMO_USER,
+			Variable.DEMO_PASSWORD);
+
 	/** The credentials from the environment, falling back to the documented defaults. */
 	public static Credentials fromEnvironment(Map<String, String> environment) {
-		return new Credentials(environment.getOrDefault("BRANDSIGNAL_DEV_API_KEY", DEFAULT_API_KEY),
-				environment.getOrDefault("BRANDSIGNAL_DEMO_USER", DEFAULT_DEMO_USER),
-				environment.getOrDefault("BRANDSIGNAL_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD));
+		return new Credentials(environment.getOrDefault(Variable.API_KEY, DEFAULT_API_KEY),
+				environment.getOrDefault(Variable.DEMO_USER, DEFAULT_DEMO_USER),
+				environment.getOrDefault(Variable.DEMO_PASSWORD, DEFAULT_DEMO_PASSWORD));
+	}
+
+	/** The names of the launcher's environment variables. */
+	private static final class Variable {
+
+		static final String API_KEY = "BRANDSIGNAL_DEV_API_KEY";
+
+		static final String DEMO_USER = "BRANDSIGNAL_DEMO_USER";
+
+		static final String DEMO_PASSWORD = "BRANDSIGNAL_DEMO_PASSWORD";
+
 	}
 
 	/** The hex SHA-256 of the API key, as ingest-service expects it in configuration. */

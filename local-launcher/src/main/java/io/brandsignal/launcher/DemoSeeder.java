@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,15 +17,54 @@ import java.util.function.Consumer;
 
 /**
  * Seeds demo brands through the public ingest API, one per verdict, with half a year of daily history
- * shaped so the verdicts are meaningful: a brand whose sales follow its followers a week later, one
- * that bought followers and sells no more, one that sells more without a bigger audience, one losing
- * sales, one where nothing moves, and one too new to judge. Deterministic: the same calls every time,
- * and since observations are upserts, seeding twice changes nothing.
+ * shaped the way real feeds are: several channels per metric at their own cadences (Instagram followers
+ * daily, TikTok followers on Mondays only, a quarterly brand-awareness survey), weekly cycles (posts on
+ * Mondays lift engagement, sales peak at the weekend), modest noise, and in the last four weeks
+ * movements far enough beyond that noise that a scorer demanding growth beyond its 95% uncertainty still
+ * gives each brand its verdict:
+ * <ul>
+ * <li>{@code northwind-coffee} (brand builder): Instagram followers +20%, sales (shop and marketplace)
+ * and orders about +25%, following the followers a week later;</li>
+ * <li>{@code glitter-gadgets} (vanity trap): Instagram followers +22% plus a bought +8% one-day jump
+ * (the follower spike) while likes, sales and orders stay flat;</li>
+ * <li>{@code oak-and-iron} (quiet performer): a flat audience, sales and orders about +25%;</li>
+ * <li>{@code fading-fashion} (declining): a flat audience, sales and orders about -25%;</li>
+ * <li>{@code steady-state-tea} (steady): nothing moves beyond noise, awareness surveyed quarterly;</li>
+ * <li>{@code new-kid-cola} (insufficient data): three days of followers.</li>
+ * </ul>
+ * Deterministic: each brand draws its noise from its own seeded generator, so the same calls go out every
+ * time, and since observations are upserts, seeding twice changes nothing.
  */
 public final class DemoSeeder {
 
 	/** Days of history per demo brand. */
 	static final int HISTORY_DAYS = 180;
+
+	/** The scoring window the movements are designed for (the scorer's default). */
+	static final int WINDOW_DAYS = 28;
+
+	/** Day index of the window's first day. */
+	static final int WINDOW_START = HISTORY_DAYS - WINDOW_DAYS;
+
+	/** Growth rates ramp up (or down) over the four weeks before the window, so no day looks like a jump. */
+	private static final int RAMP_START = WINDOW_START - 28;
+
+	private static final int RAMP_END = WINDOW_START - 4;
+
+	/** Day indices of the quarterly brand-awareness survey: about a quarter apart, the last three days ago. */
+	private static final int[] SURVEY_DAYS = { HISTORY_DAYS - 4 - 2 * 86, HISTORY_DAYS - 4 - 86, HISTORY_DAYS - 4 };
+
+	/** Days between a rise in followers and the sales it brings (the brand builder's lead). */
+	static final int SALES_LAG_DAYS = 7;
+
+	/** The bought jump of the vanity-trap brand's Instagram followers, in percent of the day before. */
+	static final double SPIKE_PERCENT = 8;
+
+	/** Day-to-day noise of a follower count (relative standard deviation). */
+	private static final double FOLLOWER_NOISE = 0.001;
+
+	/** Day-to-day noise of sales and engagement (coefficient of variation). */
+	private static final double FLOW_NOISE = 0.08;
 
 	private static final int BATCH_SIZE = 2_000;
 
@@ -56,64 +96,220 @@ public final class DemoSeeder {
 		for (int from = 0; from < observations.size(); from += BATCH_SIZE) {
 			post(observations.subList(from, Math.min(observations.size(), from + BATCH_SIZE)));
 		}
-		progress.accept("Seeded " + observations.size() + " demo observations for 6 brands");
+		long brands = observations.stream().map(Observation::brand).distinct().count();
+		progress.accept("Seeded " + observations.size() + " demo observations for " + brands + " brands");
 		return observations.size();
 	}
 
 	static List<Observation> demoObservations(LocalDate today) {
-		List<Observation> all = new ArrayList<>();
 		LocalDate start = today.minusDays(HISTORY_DAYS - 1);
-		Random random = new Random(42);
-		double[] builderFollowers = new double[HISTORY_DAYS];
-		for (int day = 0; day < HISTORY_DAYS; day++) {
-			LocalDate date = start.plusDays(day);
-			double progressRatio = day / (double) (HISTORY_DAYS - 1);
-
-			// BRAND_BUILDER: audience grows about 1% a day with some wobble; sales follow a week later.
-			builderFollowers[day] = 20_000 * Math.exp(0.01 * day + 0.03 * Math.sin(day / 3.0))
-					* (1 + 0.01 * random.nextGaussian());
-			double lagged = builderFollowers[Math.max(0, day - 7)] / 20_000;
-			all.add(new Observation("northwind-coffee", "followers", "instagram", date, Math.round(builderFollowers[day])));
-			all.add(new Observation("northwind-coffee", "engagements", "instagram", date,
-					Math.round(builderFollowers[day] * 0.04 * (1 + 0.05 * random.nextGaussian()))));
-			all.add(new Observation("northwind-coffee", "sales_revenue", "shop", date,
-					round2(4_000 * lagged * (1 + 0.02 * random.nextGaussian()))));
-			all.add(new Observation("northwind-coffee", "brand_awareness", "survey", date,
-					round2(18 + 22 * progressRatio)));
-
-			// VANITY_TRAP: followers bought in bulk (one spike), engagement and sales do not move.
-			double glitterFollowers = 50_000 * (1 + 0.6 * progressRatio) + ((day >= HISTORY_DAYS - 12) ? 15_000 : 0);
-			all.add(new Observation("glitter-gadgets", "followers", "tiktok", date,
-					Math.round(glitterFollowers * (1 + 0.002 * random.nextGaussian()))));
-			all.add(new Observation("glitter-gadgets", "likes", "tiktok", date,
-					Math.round(1_500 * (1 + 0.05 * random.nextGaussian()))));
-			all.add(new Observation("glitter-gadgets", "sales_revenue", "shop", date,
-					round2(2_500 * (1 + 0.03 * random.nextGaussian()))));
-
-			// QUIET_PERFORMER: a flat audience, sales up about 1.2% a day, loyalty rising.
-			all.add(new Observation("oak-and-iron", "followers", "instagram", date,
-					Math.round(8_000 * (1 + 0.001 * random.nextGaussian()))));
-			all.add(new Observation("oak-and-iron", "sales_revenue", "shop", date,
-					round2(3_000 * Math.exp(0.012 * day) * (1 + 0.02 * random.nextGaussian()))));
-			all.add(new Observation("oak-and-iron", "nps", "survey", date, round2(20 + 25 * progressRatio)));
-
-			// DECLINING: audience stalls, sales fall about 1.2% a day.
-			all.add(new Observation("fading-fashion", "followers", "instagram", date,
-					Math.round(30_000 * (1 - 0.02 * progressRatio) * (1 + 0.001 * random.nextGaussian()))));
-			all.add(new Observation("fading-fashion", "sales_revenue", "shop", date,
-					round2(6_000 * Math.exp(-0.012 * day) * (1 + 0.02 * random.nextGaussian()))));
-
-			// STEADY: nothing moves.
-			all.add(new Observation("steady-state-tea", "followers", "facebook", date,
-					Math.round(12_000 * (1 + 0.001 * random.nextGaussian()))));
-			all.add(new Observation("steady-state-tea", "sales_revenue", "shop", date,
-					round2(1_800 * (1 + 0.01 * random.nextGaussian()))));
-		}
-		// INSUFFICIENT_DATA: a brand that started reporting three days ago.
+		List<Observation> all = new ArrayList<>();
+		brandBuilder(new Brand("northwind-coffee", start, 1), all);
+		vanityTrap(new Brand("glitter-gadgets", start, 2), all);
+		quietPerformer(new Brand("oak-and-iron", start, 3), all);
+		declining(new Brand("fading-fashion", start, 4), all);
+		steady(new Brand("steady-state-tea", start, 5), all);
+		// INSUFFICIENT_DATA: a brand that started reporting three days ago, followers only.
 		for (int day = 0; day < 3; day++) {
 			all.add(new Observation("new-kid-cola", "followers", "instagram", today.minusDays(2 - day), 500 + 40 * day));
 		}
 		return all;
+	}
+
+	/**
+	 * BRAND_BUILDER: Instagram followers speed up to about +0.67% a day (+20% over the window), with
+	 * occasional campaign pushes that lift engagement the same day; TikTok grows slowly; sales and orders
+	 * follow the Instagram audience a week later with elasticity 1.3 (about +25% over the window).
+	 */
+	private static void brandBuilder(Brand brand, List<Observation> all) {
+		double[] growth = logPath(0.001, 0.0067);
+		double[] instagram = new double[HISTORY_DAYS];
+		boolean[] campaign = new boolean[HISTORY_DAYS];
+		double pushes = 0;
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			campaign[day] = brand.random.nextDouble() < 0.08;
+			pushes += campaign[day] ? 0.006 : 0;
+			instagram[day] = 40_000 * Math.exp(growth[day] + pushes);
+		}
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			LocalDate date = brand.date(day);
+			double followers = instagram[day] * brand.noise(FOLLOWER_NOISE);
+			brand.level(all, "followers", "instagram", date, followers);
+			brand.tiktokOnMondays(all, date, 15_000 * Math.exp(0.003 * day));
+			brand.flow(all, "engagements", "instagram",
+					date, followers * 0.03 * posting(date) * (campaign[day] ? 1.2 : 1) * brand.noise(FLOW_NOISE));
+			double lift = Math.pow(instagram[Math.max(0, day - SALES_LAG_DAYS)] / instagram[0], 1.3);
+			brand.flow(all, "sales_revenue", "shop", date, 3_000 * shopping(date) * lift * brand.noise(FLOW_NOISE));
+			brand.flow(all, "sales_revenue", "marketplace", date,
+					1_500 * shopping(date) * lift * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 150 * shopping(date) * lift);
+		}
+	}
+
+	/**
+	 * VANITY_TRAP with a FOLLOWER_SPIKE: Instagram followers speed up to +0.75% a day and jump by
+	 * {@value #SPIKE_PERCENT}% on one Wednesday in the window (bought followers; engagement does not
+	 * move), TikTok grows steadily; likes, sales and orders stay flat.
+	 */
+	private static void vanityTrap(Brand brand, List<Observation> all) {
+		double[] growth = logPath(0.002, 0.0075);
+		int spike = spikeDay(brand.start);
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			LocalDate date = brand.date(day);
+			double bought = (day >= spike) ? 1 + SPIKE_PERCENT / 100 : 1;
+			brand.level(all, "followers", "instagram", date,
+					60_000 * Math.exp(growth[day]) * bought * brand.noise(FOLLOWER_NOISE));
+			brand.tiktokOnMondays(all, date, 90_000 * Math.exp(0.004 * day));
+			brand.flow(all, "likes", "instagram", date, 2_400 * posting(date) * brand.noise(FLOW_NOISE));
+			brand.flow(all, "sales_revenue", "shop", date, 2_500 * shopping(date) * brand.noise(FLOW_NOISE));
+			brand.flow(all, "sales_revenue", "marketplace", date, 1_200 * shopping(date) * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 120 * shopping(date));
+		}
+	}
+
+	/** QUIET_PERFORMER: a flat audience while sales and orders speed up to +0.85% a day (+26% over the window). */
+	private static void quietPerformer(Brand brand, List<Observation> all) {
+		double[] growth = logPath(0.001, 0.0085);
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			LocalDate date = brand.date(day);
+			brand.level(all, "followers", "instagram", date, 8_000 * brand.noise(FOLLOWER_NOISE));
+			brand.tiktokOnMondays(all, date, 3_000);
+			brand.flow(all, "likes", "instagram", date, 320 * posting(date) * brand.noise(FLOW_NOISE));
+			double lift = Math.exp(growth[day]);
+			brand.flow(all, "sales_revenue", "shop", date, 3_000 * shopping(date) * lift * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 90 * shopping(date) * lift);
+		}
+	}
+
+	/**
+	 * DECLINING: Instagram followers drift down a little, Facebook stays flat, sales on both channels and
+	 * orders slide to -1.1% a day (-26% over the window).
+	 */
+	private static void declining(Brand brand, List<Observation> all) {
+		double[] growth = logPath(0, -0.011);
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			LocalDate date = brand.date(day);
+			brand.level(all, "followers", "instagram", date,
+					30_000 * Math.exp(-0.0002 * day) * brand.noise(FOLLOWER_NOISE));
+			brand.level(all, "followers", "facebook", date, 12_000 * brand.noise(FOLLOWER_NOISE));
+			brand.flow(all, "likes", "instagram", date, 900 * posting(date) * brand.noise(FLOW_NOISE));
+			double lift = Math.exp(growth[day]);
+			brand.flow(all, "sales_revenue", "shop", date, 6_000 * shopping(date) * lift * brand.noise(FLOW_NOISE));
+			brand.flow(all, "sales_revenue", "marketplace", date,
+					2_000 * shopping(date) * lift * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 200 * shopping(date) * lift);
+		}
+	}
+
+	/** STEADY: every series flat with its weekly cycle and noise; brand awareness surveyed once a quarter. */
+	private static void steady(Brand brand, List<Observation> all) {
+		for (int day = 0; day < HISTORY_DAYS; day++) {
+			LocalDate date = brand.date(day);
+			brand.level(all, "followers", "instagram", date, 12_000 * brand.noise(FOLLOWER_NOISE));
+			brand.tiktokOnMondays(all, date, 5_000 * brand.noise(FOLLOWER_NOISE));
+			brand.flow(all, "likes", "instagram", date, 480 * posting(date) * brand.noise(FLOW_NOISE));
+			brand.flow(all, "sales_revenue", "shop", date, 1_800 * shopping(date) * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 60 * shopping(date));
+		}
+		double[] awareness = { 41.0, 40.6, 41.3 };
+		for (int quarter = 0; quarter < awareness.length; quarter++) {
+			all.add(new Observation(brand.name, "brand_awareness", "survey", brand.date(SURVEY_DAYS[quarter]),
+					awareness[quarter]));
+		}
+	}
+
+	/**
+	 * Cumulative log growth per day: {@code before} a day until {@link #RAMP_START}, then a linear ramp
+	 * to {@code after} a day at {@link #RAMP_END}, held to the end.
+	 */
+	private static double[] logPath(double before, double after) {
+		double[] path = new double[HISTORY_DAYS];
+		for (int day = 1; day < HISTORY_DAYS; day++) {
+			double share = Math.min(1, Math.max(0, (day - RAMP_START) / (double) (RAMP_END - RAMP_START)));
+			path[day] = path[day - 1] + before + share * (after - before);
+		}
+		return path;
+	}
+
+	/**
+	 * The day of the follower spike: the Wednesday in the second week before today, inside the window and
+	 * with a full week of data after it; a Wednesday so that no posting Monday's engagement peak is near.
+	 */
+	static int spikeDay(LocalDate start) {
+		int day = HISTORY_DAYS - 14;
+		while (start.plusDays(day).getDayOfWeek() != DayOfWeek.WEDNESDAY) {
+			day++;
+		}
+		return day;
+	}
+
+	/** Engagement by weekday: posts go out on Mondays, and their reach carries into Tuesday. */
+	static double posting(LocalDate date) {
+		return switch (date.getDayOfWeek()) {
+			case MONDAY -> 1.6;
+			case TUESDAY -> 1.2;
+			default -> 0.85;
+		};
+	}
+
+	/** Sales by weekday: slow early in the week, peaking on the weekend. */
+	static double shopping(LocalDate date) {
+		return switch (date.getDayOfWeek()) {
+			case MONDAY -> 0.85;
+			case TUESDAY -> 0.9;
+			case WEDNESDAY -> 0.95;
+			case THURSDAY -> 1.0;
+			case FRIDAY -> 1.1;
+			case SATURDAY -> 1.25;
+			case SUNDAY -> 1.15;
+		};
+	}
+
+	/** One demo brand being generated: its name, first day and its own noise. */
+	private static final class Brand {
+
+		private final String name;
+
+		private final LocalDate start;
+
+		private final Random random;
+
+		Brand(String name, LocalDate start, long seed) {
+			this.name = name;
+			this.start = start;
+			this.random = new Random(seed);
+		}
+
+		LocalDate date(int day) {
+			return this.start.plusDays(day);
+		}
+
+		/** A multiplicative noise factor with the given coefficient of variation, never below a tenth. */
+		double noise(double variation) {
+			return Math.max(0.1, 1 + variation * this.random.nextGaussian());
+		}
+
+		void level(List<Observation> all, String metric, String channel, LocalDate date, double value) {
+			all.add(new Observation(this.name, metric, channel, date, Math.round(value)));
+		}
+
+		/** TikTok reports its follower count once a week, on Mondays. */
+		void tiktokOnMondays(List<Observation> all, LocalDate date, double followers) {
+			if (date.getDayOfWeek() == DayOfWeek.MONDAY) {
+				level(all, "followers", "tiktok", date, followers);
+			}
+		}
+
+		void flow(List<Observation> all, String metric, String channel, LocalDate date, double value) {
+			all.add(new Observation(this.name, metric, channel, date, Math.round(value * 100) / 100.0));
+		}
+
+		/** A count with Poisson noise around {@code mean} (normal approximation). */
+		void count(List<Observation> all, String metric, String channel, LocalDate date, double mean) {
+			all.add(new Observation(this.name, metric, channel, date,
+					Math.max(0, Math.round(mean + Math.sqrt(mean) * this.random.nextGaussian()))));
+		}
+
 	}
 
 	private void post(List<Observation> batch) {
@@ -142,10 +338,6 @@ public final class DemoSeeder {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while seeding demo data", ex);
 		}
-	}
-
-	private static double round2(double value) {
-		return Math.round(value * 100) / 100.0;
 	}
 
 }

@@ -59,9 +59,10 @@ final class ServiceProcess implements AutoCloseable {
 			command.add(jar.toAbsolutePath().toString());
 			command.add("--server.port=" + port);
 			command.addAll(arguments);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(logFile.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(logFile.toFile());
+			builder.environment().keySet().removeAll(Credentials.ENVIRONMENT_VARIABLES);
+			Process process = builder.start();
 			// Children outlive their parent unless told to stop: Ctrl-C while the stack is still starting
 			// must not leave services holding the ports.
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.brandsignal.localinfra.InfrastructureVersions;
 import io.brandsignal.localinfra.KraftBroker;
 import io.brandsignal.localinfra.LocalPostgres;
 import org.springframework.util.FileSystemUtils;
@@ -18,15 +19,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The one place that decides where tests get Kafka and PostgreSQL. Where a Docker engine answers, the
  * {@code apache/kafka} and {@code postgres} images run under Testcontainers; where none does, a real
- * in-process KRaft broker and an embedded PostgreSQL serve instead, so no test is ever skipped. Set
+ * in-process KRaft broker and an embedded PostgreSQL serve instead, so no test is ever skipped. Both ways
+ * run the same Kafka and PostgreSQL major version ({@link InfrastructureVersions}). Set
  * the system property {@code brandsignal.test.infrastructure} to {@code containers} or {@code embedded}
  * to force one. The shared broker and database live as long as the test JVM.
  */
 public final class TestInfrastructure {
 
-	private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
-
-	private static final String POSTGRES_IMAGE = "postgres:17-alpine";
+	/** The same Kafka and PostgreSQL the in-process broker and embedded server run, and compose. */
+	private static final InfrastructureVersions VERSIONS = InfrastructureVersions.current();
 
 	private static final AtomicInteger databases = new AtomicInteger();
 
@@ -146,7 +147,7 @@ public final class TestInfrastructure {
 
 	private static final class ContainerKafka implements TestKafka {
 
-		private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+		private final KafkaContainer container = new KafkaContainer(VERSIONS.kafkaImage());
 
 		ContainerKafka() {
 			this.container.start();
@@ -193,7 +194,7 @@ public final class TestInfrastructure {
 
 	private static final class ContainerPostgres implements PostgresServer {
 
-		private final PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
+		private final PostgreSQLContainer container = new PostgreSQLContainer(VERSIONS.postgresImage());
 
 		ContainerPostgres() {
 			this.container.start();

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.Verdict;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +43,15 @@ public class ScorecardStore {
 
 	private final JsonMapper json;
 
+	private final ObjectReader documents;
+
 	public ScorecardStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+		// Documents stored before version 2 of the scorecard lack its counts (a metric's channels): read as 0,
+		// shown as unknown, rather than a page that fails for every brand scored before the upgrade.
+		this.documents = json.readerFor(BrandScored.class)
+			.without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 	}
 
 	/**
@@ -141,7 +149,7 @@ public class ScorecardStore {
 	}
 
 	private BrandScored document(ResultSet rs, int row) throws SQLException {
-		return this.json.readValue(rs.getString("document"), BrandScored.class);
+		return this.documents.readValue(rs.getString("document"));
 	}
 
 	private static boolean isVerdict(String name) {

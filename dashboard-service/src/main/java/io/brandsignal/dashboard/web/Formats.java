@@ -2,6 +2,9 @@ package io.brandsignal.dashboard.web;
 
 import java.util.Locale;
 
+import io.brandsignal.contract.event.Trend;
+import io.brandsignal.dashboard.brand.Phrases;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +16,12 @@ public class Formats {
 
 	/** A signed percentage with one decimal, such as {@code +12.5 %}. */
 	public String percent(Double value) {
-		return (value != null && Double.isFinite(value)) ? String.format(Locale.ROOT, "%+.1f %%", value) : "n/a";
+		return Phrases.percent(value);
+	}
+
+	/** A side's trend in one word: up, down, flat or unknown. */
+	public String trend(Trend trend) {
+		return Phrases.trend(trend);
 	}
 
 	/** A 0-100 score with one decimal. */

@@ -7,9 +7,11 @@ import java.util.Map;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
+import io.brandsignal.dashboard.brand.ScorecardView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,9 @@ class ScorecardStoreTests {
 	@Autowired
 	private ScorecardStore store;
 
+	@Autowired
+	private JdbcClient jdbc;
+
 	@Test
 	void storesFirstScorecardAndReadsItBackWhole() {
 		BrandScored scorecard = Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1);
@@ -32,6 +37,39 @@ class ScorecardStoreTests {
 		assertThat(this.store.find("acme")).contains(scorecard);
 		assertThat(this.store.exists("acme")).isTrue();
 		assertThat(this.store.exists("other")).isFalse();
+	}
+
+	@Test
+	void readsAScorecardStoredBeforeTheContractCarriedUncertaintyAsUnknown() {
+		// a version 1 document, as stored by a dashboard that read brandsignal.scorecards.v1
+		String v1 = """
+				{"brand":"legacy","asOf":"2026-11-20","windowDays":28,"verdict":"VANITY_TRAP",
+				 "vanityGrowthPercent":50.0,"outcomeGrowthPercent":0.0,"vanityIndex":80.0,"impactScore":10.0,
+				 "metrics":[{"metric":"followers","category":"VANITY","tier":"OUTPUT","startValue":1000.0,
+				             "endValue":1500.0,"growthPercent":50.0,"daysObserved":28}],
+				 "evidence":{"vanitySeries":"followers","outcomeSeries":"sales_revenue","bestLagDays":3,
+				             "correlation":0.1,"elasticity":0.05,"pValue":0.62,"samples":27,"significant":false},
+				 "flags":[],"explanation":"Followers grew 50%.","scoredAt":"2026-11-20T10:00:00Z"}""";
+		this.jdbc.sql("""
+				INSERT INTO scorecard (brand, as_of, window_days, verdict, vanity_growth_percent,
+				                       outcome_growth_percent, vanity_index, impact_score, scored_at, document)
+				VALUES ('legacy', DATE '2026-11-20', 28, 'VANITY_TRAP', 50.0, 0.0, 80.0, 10.0,
+				        TIMESTAMPTZ '2026-11-20T10:00:00Z', CAST(:document AS jsonb))""").param("document", v1).update();
+
+		ScorecardView view = ScorecardView.of(this.store.find("legacy").orElseThrow());
+
+		assertThat(view.vanityMarginPercent()).isNull();
+		assertThat(view.vanityTrend()).isNull();
+		assertThat(view.vanityGrowth()).isEqualTo("+50.0 % (margin unknown)");
+		assertThat(view.vanitySummary()).isEqualTo("Audience: unknown — +50.0 % (margin unknown)");
+		assertThat(view.outcomeSummary()).isEqualTo("Outcomes: unknown — no outcome metric reported");
+		assertThat(view.metrics()).singleElement().satisfies((growth) -> {
+			assertThat(growth.marginPercent()).isNull();
+			assertThat(growth.channels()).isZero();
+		});
+		assertThat(view.evidence().elasticityLow()).isNull();
+		assertThat(view.evidence().effect())
+			.isEqualTo("No significant lead of growth in followers over sales revenue (p = 0.62).");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.cells.BrandCellsBudget;
+import io.brandsignal.scoring.cells.CellStore;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,14 +21,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The scoring topology as a plain function of a {@link StreamsBuilder}: observations in; scorecards,
- * daily rollups and dead letters out. Three state stores, all changelogged: the daily cells, one entry
+ * daily rollups and dead letters out. Four state stores, all changelogged: the daily cells, one entry
  * per brand and day keyed {@code brand|date} holding every metric and channel of that day
- * ({@link DayCells}; one brand's cells are one prefix scan), the dirty brands with the earliest day
- * that changed, and (in compact form) the last rollup emitted per {@code brand|date}.
+ * ({@link CellStore}; one brand's cells are one prefix scan), the dirty brands with the earliest day
+ * that changed, (in compact form) the last rollup emitted per {@code brand|date}, and the version of
+ * the scoring method the task's brands were scored with.
  */
 public final class ScoringTopology {
 
-	/** Daily cells, one entry per brand and day keyed {@code brand|date} ({@link DayCells}). */
+	/** Daily cells, one entry per brand and day keyed {@code brand|date} ({@link CellStore}). */
 	public static final String CELLS_STORE = "scoring-cells";
 
 	/** Brands changed since their last recompute, with the earliest changed day. */
@@ -34,6 +37,9 @@ public final class ScoringTopology {
 
 	/** The last rollup published per {@code brand|date}. */
 	public static final String ROLLUPS_STORE = "scoring-rollups";
+
+	/** The version of the scoring method the task's brands were last scored with ({@link ScoringMethod}). */
+	public static final String SCORING_METHOD_STORE = "scoring-method";
 
 	private ScoringTopology() {
 	}
@@ -61,7 +67,7 @@ public final class ScoringTopology {
 	 * @param schedule when dirty brands are recomputed
 	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
 	 * @param metrics the service's meters
-	 * @param storage where the stores keep their data locally (both are backed by changelog topics)
+	 * @param storage where the stores keep their data locally (all are backed by changelog topics)
 	 * @return the stream of observations read, values as bytes
 	 */
 	public static KStream<String, byte[]> build(StreamsBuilder builder, MetricCatalog catalog,
@@ -76,6 +82,8 @@ public final class ScoringTopology {
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(storage.supplier(ROLLUPS_STORE), Serdes.String(), Serdes.ByteArray())
 			.withCachingEnabled());
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(storage.supplier(SCORING_METHOD_STORE), Serdes.String(), Serdes.Integer()));
 
 		// values stay bytes here: the processor decodes them, so an unreadable one is dead-lettered in
 		// the same transaction as everything else
@@ -83,7 +91,7 @@ public final class ScoringTopology {
 				Consumed.with(Topics.OBSERVATIONS.keySerde(), Serdes.ByteArray()).withName("observations"));
 		observations
 			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics, budget), Named.as("score"),
-					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE)
+					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE, SCORING_METHOD_STORE)
 			.split(Named.as("route-"))
 			.branch((key, value) -> value instanceof BrandScored, Branched.withConsumer((scorecards) -> scorecards
 				.mapValues((value) -> (BrandScored) value)

@@ -36,6 +36,9 @@ public final class BrandScorer {
 
 	private static final List<MetricTier> OUTCOME_TIERS = List.of(MetricTier.IMPACT, MetricTier.OUTCOME);
 
+	/** Share of the most paired days a series pair needs to be considered for the lead test. */
+	static final int USABLE_SHARE_PERCENT = 80;
+
 	private final ScoringRules rules;
 
 	private final GrowthCalculator growthCalculator;
@@ -96,33 +99,32 @@ public final class BrandScorer {
 	}
 
 	/**
-	 * A side's growth: the mean growth of each tier's counting metrics, weighted by tier,
-	 * {@code G = sum(w_t * mean_t) / sum(w_t)}, with the margin {@code M} propagated in quadrature
-	 * ({@code M = sqrt(sum(w_t^2 * sum_i(M_i^2) / k_t^2)) / sum(w_t)}), and its trend: UP when
-	 * {@code G >= threshold} and {@code G - M > 0}, DOWN when {@code G <= -threshold} and
-	 * {@code G + M < 0}, FLAT otherwise, UNKNOWN without counting metrics.
+	 * A side's growth: a weighted mean of its counting metrics' growths, {@code G = sum(w_i g_i) / sum(w_i)},
+	 * with the margin propagated in quadrature, {@code M = sqrt(sum(w_i^2 M_i^2)) / sum(w_i)}, and its
+	 * trend: UP when {@code G >= threshold} and {@code G - M > 0}, DOWN when {@code G <= -threshold} and
+	 * {@code G + M < 0}, FLAT otherwise, UNKNOWN without counting metrics. A metric's weight is its tier's
+	 * weight shared among the tier's counting metrics, times its precision {@code 1 / (1 + (M_i / T)^2)}
+	 * ({@code T} the threshold): a metric measured to within the threshold keeps most of its weight, a
+	 * noisy one (daily likes at ± 40%) cannot blur a clearly measured one (followers at ± 2%).
 	 */
 	SideGrowth combined(List<MetricGrowth> growths, MetricCategory side, double threshold) {
-		Map<MetricTier, double[]> perTier = new EnumMap<>(MetricTier.class);
+		Map<MetricTier, Integer> perTier = new EnumMap<>(MetricTier.class);
+		List<MetricGrowth> counting = new ArrayList<>();
 		for (MetricGrowth growth : growths) {
 			if (growth.category() == side && counts(growth)) {
-				double[] sums = perTier.computeIfAbsent(growth.tier(), (tier) -> new double[3]);
-				sums[0] += growth.growthPercent();
-				sums[1] += growth.marginPercent() * growth.marginPercent();
-				sums[2]++;
+				counting.add(growth);
+				perTier.merge(growth.tier(), 1, Integer::sum);
 			}
-		}
-		if (perTier.isEmpty()) {
-			return new SideGrowth(null, null, Trend.UNKNOWN);
 		}
 		double weighted = 0;
 		double variance = 0;
 		double weights = 0;
-		for (Map.Entry<MetricTier, double[]> tier : perTier.entrySet()) {
-			double weight = this.rules.weight(tier.getKey());
-			double count = tier.getValue()[2];
-			weighted += weight * tier.getValue()[0] / count;
-			variance += weight * weight * tier.getValue()[1] / (count * count);
+		for (MetricGrowth growth : counting) {
+			double relativeMargin = growth.marginPercent() / threshold;
+			double weight = this.rules.weight(growth.tier()) / perTier.get(growth.tier())
+					/ (1 + relativeMargin * relativeMargin);
+			weighted += weight * growth.growthPercent();
+			variance += weight * weight * growth.marginPercent() * growth.marginPercent();
 			weights += weight;
 		}
 		if (weights == 0) {
@@ -190,46 +192,74 @@ public final class BrandScorer {
 	}
 
 	/**
-	 * The lead test on the pair of an audience metric and an outcome metric with the most usable paired
-	 * days over the lookback (ties: OUTPUT before OUTTAKE, IMPACT before OUTCOME, then catalog order).
+	 * The lead test on the pair of an audience metric and an outcome metric that the most data supports:
+	 * among the pairs with at least {@value #USABLE_SHARE_PERCENT}% of the most usable paired days any pair
+	 * has, the preferred tiers (OUTPUT before OUTTAKE, IMPACT before OUTCOME), then the most paired days,
+	 * then catalog order. A metric reported on a handful of days thus never stands for its side, and a
+	 * stock that lacks its first day's change does not lose to an engagement flow by that one day.
 	 */
 	private ConversionEvidence evidence(BrandLedger ledger, LocalDate asOf) {
 		LocalDate from = asOf.minusDays(this.rules.window().lookbackDays() - 1L);
-		List<LeadSeries> audiences = leadSeries(ledger, AUDIENCE_TIERS, from, asOf);
-		List<LeadSeries> outcomes = leadSeries(ledger, OUTCOME_TIERS, from, asOf);
+		List<Candidate> audiences = candidates(ledger, AUDIENCE_TIERS, from, asOf);
+		List<Candidate> outcomes = candidates(ledger, OUTCOME_TIERS, from, asOf);
 		if (audiences.isEmpty() || outcomes.isEmpty()) {
-			return ConversionEvidence.insufficient(audiences.isEmpty() ? "vanity" : audiences.get(0).name(),
-					outcomes.isEmpty() ? "outcome" : outcomes.get(0).name(), 0);
+			return ConversionEvidence.insufficient(audiences.isEmpty() ? "vanity" : audiences.get(0).series().name(),
+					outcomes.isEmpty() ? "outcome" : outcomes.get(0).series().name(), 0);
 		}
-		LeadSeries bestAudience = null;
-		LeadSeries bestOutcome = null;
-		int mostDays = -1;
-		for (LeadSeries outcome : outcomes) {
-			for (LeadSeries audience : audiences) {
-				int days = this.leadTest.pairedDays(audience, outcome);
-				if (days > mostDays) {
-					mostDays = days;
-					bestAudience = audience;
-					bestOutcome = outcome;
+		int[][] paired = new int[outcomes.size()][audiences.size()];
+		int mostDays = 0;
+		for (int o = 0; o < outcomes.size(); o++) {
+			for (int a = 0; a < audiences.size(); a++) {
+				paired[o][a] = this.leadTest.pairedDays(audiences.get(a).series(), outcomes.get(o).series());
+				mostDays = Math.max(mostDays, paired[o][a]);
+			}
+		}
+		int usable = (int) Math.ceil(mostDays * USABLE_SHARE_PERCENT / 100.0);
+		int bestOutcome = -1;
+		int bestAudience = -1;
+		for (int o = 0; o < outcomes.size(); o++) {
+			for (int a = 0; a < audiences.size(); a++) {
+				if (paired[o][a] >= usable && (bestOutcome < 0 || preferred(outcomes, audiences, o, a, bestOutcome,
+						bestAudience, paired))) {
+					bestOutcome = o;
+					bestAudience = a;
 				}
 			}
 		}
-		return this.leadTest.evaluate(bestAudience, bestOutcome);
+		return this.leadTest.evaluate(audiences.get(bestAudience).series(), outcomes.get(bestOutcome).series());
+	}
+
+	/** Whether pair (o, a) beats pair (bo, ba): better tiers first, then more paired days. */
+	private static boolean preferred(List<Candidate> outcomes, List<Candidate> audiences, int o, int a, int bo, int ba,
+			int[][] paired) {
+		int byOutcomeTier = Integer.compare(outcomes.get(o).tierRank(), outcomes.get(bo).tierRank());
+		if (byOutcomeTier != 0) {
+			return byOutcomeTier < 0;
+		}
+		int byAudienceTier = Integer.compare(audiences.get(a).tierRank(), audiences.get(ba).tierRank());
+		if (byAudienceTier != 0) {
+			return byAudienceTier < 0;
+		}
+		return paired[o][a] > paired[bo][ba];
 	}
 
 	/** The side's metrics with data in the lookback as lead-test series, in tier preference then catalog order. */
-	private static List<LeadSeries> leadSeries(BrandLedger ledger, List<MetricTier> tiers, LocalDate from,
-			LocalDate to) {
-		List<LeadSeries> series = new ArrayList<>();
-		for (MetricTier tier : tiers) {
+	private static List<Candidate> candidates(BrandLedger ledger, List<MetricTier> tiers, LocalDate from, LocalDate to) {
+		List<Candidate> candidates = new ArrayList<>();
+		for (int rank = 0; rank < tiers.size(); rank++) {
 			for (MetricLedger metric : ledger.metrics()) {
-				if (metric.definition().tier() == tier && metric.lastDay() >= from.toEpochDay()) {
-					series.add(new LeadSeries(metric.name(), metric.definition().kind(), metric.definition().min(),
-							metric.definition().max(), metric.compositionFreeLevels(from, to)));
+				if (metric.definition().tier() == tiers.get(rank) && metric.lastDay() >= from.toEpochDay()) {
+					candidates.add(new Candidate(new LeadSeries(metric.name(), metric.definition().kind(),
+							metric.definition().min(), metric.definition().max(), metric.compositionFreeLevels(from, to)),
+							rank));
 				}
 			}
 		}
-		return series;
+		return candidates;
+	}
+
+	/** A metric that may stand for its side in the lead test, with its tier's rank in the side's preference. */
+	private record Candidate(LeadSeries series, int tierRank) {
 	}
 
 	private static ConversionEvidence rounded(ConversionEvidence evidence) {

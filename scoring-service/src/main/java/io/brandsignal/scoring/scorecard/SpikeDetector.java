@@ -22,8 +22,8 @@ import io.brandsignal.scoring.ledger.MetricLedger;
  * ({@code baselineReports} of them), {@code z = (d - median * g) / (sigma * sqrt(g))} with
  * {@code sigma = max(1.4826 * MAD, noiseFloor% * level)}. A report with {@code z >= threshold} is a spike
  * unless engagement per follower (all OUTTAKE metrics over the audience) on a day the jump could have
- * happened, or the day after, lies {@code engagementZ} robust standard deviations above its own
- * previous four weeks. A channel's first report, or a report after it went stale, is a connection, never
+ * happened, or the day after, lies {@code engagementZ} robust standard deviations above what is usual for
+ * its weekday over the previous four weeks. A channel's first report, or a report after it went stale, is a connection, never
  * a spike. A brand without engagement data cannot show a matching rise, so its spikes are flagged.
  */
 public final class SpikeDetector {
@@ -134,29 +134,48 @@ public final class SpikeDetector {
 
 		/**
 		 * Whether engagement per follower on a day in {@code [from, to + 1]} lies {@code z} robust standard
-		 * deviations above the four weeks before {@code from}.
+		 * deviations above what is usual for its weekday over the four weeks before {@code from}: each day is
+		 * compared with its weekday's median (posting days engage more), the spread is the MAD of the
+		 * baseline days around their weekdays' medians.
 		 */
 		boolean rose(LocalDate from, LocalDate to, double z) {
 			if (this.engagement.isEmpty()) {
 				return false;
 			}
-			List<Double> baseline = new ArrayList<>();
+			double[][] byWeekday = new double[7][ENGAGEMENT_BASELINE_DAYS / 7 + 1];
+			int[] counts = new int[7];
+			double[] all = new double[ENGAGEMENT_BASELINE_DAYS];
+			int known = 0;
 			for (LocalDate day = from.minusDays(ENGAGEMENT_BASELINE_DAYS); day.isBefore(from); day = day.plusDays(1)) {
 				Double value = logPerFollower(day);
 				if (value != null) {
-					baseline.add(value);
+					int weekday = day.getDayOfWeek().ordinal();
+					byWeekday[weekday][counts[weekday]++] = value;
+					all[known++] = value;
 				}
 			}
-			if (baseline.size() < 7) {
+			if (known < 7) {
 				return false;
 			}
-			double[] values = baseline.stream().mapToDouble(Double::doubleValue).toArray();
-			double median = median(values);
-			double sigma = Math.max(MAD_TO_SIGMA * median(Arrays.stream(values).map((v) -> Math.abs(v - median)).toArray()),
+			double overall = median(Arrays.copyOf(all, known));
+			double[] usual = new double[7];
+			for (int weekday = 0; weekday < 7; weekday++) {
+				usual[weekday] = (counts[weekday] > 0) ? median(Arrays.copyOf(byWeekday[weekday], counts[weekday]))
+						: overall;
+			}
+			double[] deviations = new double[known];
+			int k = 0;
+			for (int weekday = 0; weekday < 7; weekday++) {
+				for (int i = 0; i < counts[weekday]; i++) {
+					deviations[k++] = Math.abs(byWeekday[weekday][i] - usual[weekday]);
+				}
+			}
+			// deviations from a median of about four days understate the spread; sqrt(n / (n - 7)) restores it
+			double sigma = Math.max(MAD_TO_SIGMA * median(deviations) * Math.sqrt(known / Math.max(1.0, known - 7.0)),
 					0.01);
 			for (LocalDate day = from; !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
 				Double value = logPerFollower(day);
-				if (value != null && (value - median) / sigma >= z) {
+				if (value != null && (value - usual[day.getDayOfWeek().ordinal()]) / sigma >= z) {
 					return true;
 				}
 			}

@@ -77,17 +77,20 @@ class ScoringIntegrationTests {
 		FileSystemUtils.deleteRecursively(this.stateDir.toFile());
 	}
 
-	/** Days d0..d39 of three brands: a vanity trap, a brand builder and a quiet performer. */
+	/**
+	 * Days d0..d39 of three brands whose verdicts leave no doubt: a vanity trap (followers double, sales
+	 * flat), a brand builder (both double) and a quiet performer (sales double, followers flat).
+	 */
 	private static List<ObservationRecorded> threeBrands(String trap, String builder, String quiet, int from, int to) {
+		IntToDoubleFunction doubling = (day) -> Math.round(1000 * Math.pow(2, day / 39.0));
 		List<ObservationRecorded> observations = new ArrayList<>();
 		for (int day = from; day < to; day++) {
-			int d = day;
-			observations.add(observation(trap, "followers", day, (x) -> 1000 + 20 * d));
-			observations.add(observation(trap, "sales_revenue", day, (x) -> 100));
-			observations.add(observation(builder, "followers", day, (x) -> 1000 + 20 * d));
-			observations.add(observation(builder, "sales_revenue", day, (x) -> (d < 26) ? 100 : 150));
-			observations.add(observation(quiet, "followers", day, (x) -> 1000));
-			observations.add(observation(quiet, "sales_revenue", day, (x) -> (d < 26) ? 100 : 150));
+			observations.add(observation(trap, "followers", day, doubling));
+			observations.add(observation(trap, "sales_revenue", day, (d) -> 100));
+			observations.add(observation(builder, "followers", day, doubling));
+			observations.add(observation(builder, "sales_revenue", day, (d) -> doubling.applyAsDouble(d) / 10));
+			observations.add(observation(quiet, "followers", day, (d) -> 1000));
+			observations.add(observation(quiet, "sales_revenue", day, (d) -> doubling.applyAsDouble(d) / 10));
 		}
 		return observations;
 	}
@@ -179,10 +182,10 @@ class ScoringIntegrationTests {
 						.serialize("", new ObservationRecorded(brand, "shoe_size", "all", D0, 42, Instant.now(), "it"))));
 		}
 		List<ObservationRecorded> valid = new ArrayList<>();
+		// followers double while sales stay flat: a vanity trap
 		for (int day = 0; day < 28; day++) {
-			int d = day;
-			valid.add(observation(brand, "followers", day, (x) -> 1000 + 20 * d));
-			valid.add(observation(brand, "sales_revenue", day, (x) -> 100));
+			valid.add(observation(brand, "followers", day, (d) -> Math.round(1000 * Math.pow(2, d / 27.0))));
+			valid.add(observation(brand, "sales_revenue", day, (d) -> 100));
 		}
 		send(valid);
 
@@ -209,7 +212,6 @@ class ScoringIntegrationTests {
 		assertThat(reasons.values()).contains("unknown metric 'shoe_size'");
 		Properties streamsConfig = context.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 		assertThat(streamsConfig).containsEntry("processing.guarantee", "exactly_once_v2")
-			.containsEntry("commit.interval.ms", "250")
 			.containsEntry("state.dir", this.stateDir.toString());
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		assertThat(registry.get("brandsignal.deadletter.records").tag("topic", Topics.OBSERVATIONS.name()).counter()
@@ -258,11 +260,7 @@ class ScoringIntegrationTests {
 
 	private static Map<String, BrandScored> withoutTime(Map<String, BrandScored> scorecards) {
 		Map<String, BrandScored> result = new TreeMap<>();
-		scorecards.forEach((brand, card) -> result.put(brand,
-				new BrandScored(card.brand(), card.asOf(), card.windowDays(), card.verdict(), card.vanityGrowthPercent(),
-						card.vanityMarginPercent(), card.vanityTrend(), card.outcomeGrowthPercent(),
-						card.outcomeMarginPercent(), card.outcomeTrend(), card.vanityIndex(), card.impactScore(), card.metrics(),
-						card.evidence(), card.flags(), card.explanation(), null)));
+		scorecards.forEach((brand, card) -> result.put(brand, ScoringTopologyHarness.withoutTime(card)));
 		return result;
 	}
 

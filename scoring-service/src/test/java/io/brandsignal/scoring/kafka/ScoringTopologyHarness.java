@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,19 @@ import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.scoring.ServiceDefaults;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.springframework.util.FileSystemUtils;
@@ -49,21 +54,31 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	/** When test observations arrive, and the driver's clock: after every test date, as ingest guarantees. */
 	static final Instant RECEIVED = Instant.parse("2030-01-01T00:00:00Z");
 
-	private final Path stateDir;
+	/** Every store of the topology, to carry over a {@link #restart}. */
+	private static final List<String> STORES = List.of(ScoringTopology.CELLS_STORE, ScoringTopology.DIRTY_BRANDS_STORE,
+			ScoringTopology.ROLLUPS_STORE, ScoringTopology.SCORING_METHOD_STORE);
 
-	private final TopologyTestDriver driver;
+	private final ScoringRules rules;
 
-	private final TestInputTopic<String, ObservationRecorded> observations;
+	private final ScoringTopology.Storage storage;
 
-	private final TestInputTopic<String, byte[]> rawObservations;
-
-	private final TestOutputTopic<String, BrandScored> scorecards;
-
-	private final TestOutputTopic<String, DailyRollup> rollups;
-
-	private final TestOutputTopic<String, byte[]> deadLetters;
+	private final int cachedBrands;
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private Path stateDir;
+
+	private TopologyTestDriver driver;
+
+	private TestInputTopic<String, ObservationRecorded> observations;
+
+	private TestInputTopic<String, byte[]> rawObservations;
+
+	private TestOutputTopic<String, BrandScored> scorecards;
+
+	private TestOutputTopic<String, DailyRollup> rollups;
+
+	private TestOutputTopic<String, byte[]> deadLetters;
 
 	private long sequence;
 
@@ -84,6 +99,14 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	 * the paths that read the store instead
 	 */
 	ScoringTopologyHarness(ScoringRules rules, ScoringTopology.Storage storage, int cachedBrands) {
+		this.rules = rules;
+		this.storage = storage;
+		this.cachedBrands = cachedBrands;
+		start();
+	}
+
+	/** A fresh driver (a fresh task) on empty stores; its wall clock starts at {@link #RECEIVED}. */
+	private void start() {
 		try {
 			this.stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scoring-ttd");
 		}
@@ -91,9 +114,9 @@ final class ScoringTopologyHarness implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		StreamsBuilder builder = new StreamsBuilder();
-		ScoringTopology.build(builder, MetricCatalog.defaults(), rules,
-				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY), cachedBrands,
-				new ScoringMetrics(this.registry), storage);
+		ScoringTopology.build(builder, MetricCatalog.defaults(), this.rules,
+				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY), this.cachedBrands,
+				new ScoringMetrics(this.registry), this.storage);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -109,6 +132,27 @@ final class ScoringTopologyHarness implements AutoCloseable {
 				Topics.DAILY_ROLLUPS.keySerde().deserializer(), Topics.DAILY_ROLLUPS.valueSerde().deserializer());
 		this.deadLetters = this.driver.createOutputTopic(Topics.OBSERVATIONS_DEAD_LETTER.name(),
 				new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/**
+	 * Stops the task and starts it again on the state it committed, as after a restart or rebalance:
+	 * every store's entries are carried over (what restoring from the changelogs does), nothing held in
+	 * memory is. Output not yet read is dropped.
+	 */
+	ScoringTopologyHarness restart() {
+		Map<String, List<KeyValue<Object, Object>>> state = new LinkedHashMap<>();
+		for (String name : STORES) {
+			List<KeyValue<Object, Object>> entries = new ArrayList<>();
+			try (KeyValueIterator<Object, Object> all = this.driver.getKeyValueStore(name).all()) {
+				all.forEachRemaining(entries::add);
+			}
+			state.put(name, entries);
+		}
+		close();
+		start();
+		state.forEach((name, entries) -> entries
+			.forEach((entry) -> this.driver.getKeyValueStore(name).put(entry.key, entry.value)));
+		return this;
 	}
 
 	/** An observation on channel {@code all}, received after every earlier one of this harness. */
@@ -136,20 +180,18 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		return this;
 	}
 
-	ScoringTopologyHarness sendRaw(String key, byte[] value) {
-		this.rawObservations.pipeInput(key, value);
+	ScoringTopologyHarness sendRaw(String key, byte[] value, Header... headers) {
+		this.rawObservations.pipeInput(new TestRecord<>(key, value, new RecordHeaders(headers)));
 		return this;
 	}
 
-	/**
-	 * Lets one recompute interval pass without new data, so the punctuator scores every dirty brand.
-	 */
 	/** Lets the wall clock advance, which runs the punctuator once per interval. */
 	ScoringTopologyHarness advance(Duration time) {
 		this.driver.advanceWallClockTime(time);
 		return this;
 	}
 
+	/** Lets one recompute interval pass without new data, so the punctuator scores every dirty brand. */
 	ScoringTopologyHarness recompute() {
 		this.driver.advanceWallClockTime(RECOMPUTE_INTERVAL);
 		return this;
@@ -158,6 +200,11 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	/** Every scorecard emitted since the last read. */
 	List<BrandScored> scorecards() {
 		return this.scorecards.readValuesToList();
+	}
+
+	/** Every scorecard emitted since the last read, with its record key. */
+	List<KeyValue<String, BrandScored>> keyedScorecards() {
+		return this.scorecards.readKeyValuesToList();
 	}
 
 	/** The last scorecard of each brand emitted since the last read. */
@@ -180,12 +227,25 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		return this.rollups.readValuesToList();
 	}
 
+	/** Every rollup emitted since the last read, with its record key. */
+	List<KeyValue<String, DailyRollup>> keyedRollups() {
+		return this.rollups.readKeyValuesToList();
+	}
+
 	List<TestRecord<String, byte[]>> deadLetters() {
 		return this.deadLetters.readRecordsToList();
 	}
 
-	KeyValueStore<String, Object> store(String name) {
+	<V> KeyValueStore<String, V> store(String name) {
 		return this.driver.getKeyValueStore(name);
+	}
+
+	/** The scorecard without the wall-clock time it was scored at, to compare runs. */
+	static BrandScored withoutTime(BrandScored card) {
+		return new BrandScored(card.brand(), card.asOf(), card.windowDays(), card.verdict(), card.vanityGrowthPercent(),
+				card.vanityMarginPercent(), card.vanityTrend(), card.outcomeGrowthPercent(), card.outcomeMarginPercent(),
+				card.outcomeTrend(), card.vanityIndex(), card.impactScore(), card.metrics(), card.evidence(),
+				card.flags(), card.explanation(), null);
 	}
 
 	double counter(String name) {

@@ -197,15 +197,19 @@ class BrandScorerTests {
 	}
 
 	@Test
-	void combinesTiersByWeightAndMarginsInQuadrature() {
-		// OUTPUT followers +12 ± 2 and OUTTAKE likes 0 ± 8 (weight 0.5): (12 + 0.5 * 0) / 1.5 = 8,
-		// margin sqrt(2^2 + 0.25 * 8^2) / 1.5 = sqrt(20) / 1.5 = 2.98
+	void combinesMetricsByTierWeightAndPrecisionSoANoisyOneCannotBlurAClearOne() {
+		// OUTPUT followers +12 ± 2: weight 1 / (1 + (2/5)^2) = 0.8621; OUTTAKE likes 0 ± 8: weight
+		// 0.5 / (1 + (8/5)^2) = 0.1404. G = 0.8621 * 12 / 1.0025 = 10.32;
+		// M = sqrt(0.8621^2 * 2^2 + 0.1404^2 * 8^2) / 1.0025 = 2.05
 		BrandScorer.SideGrowth combined = this.scorer.combined(List.of(growth("followers", MetricTier.OUTPUT, 12, 2),
 				growth("likes", MetricTier.OUTTAKE, 0, 8)), MetricCategory.VANITY, 5);
 
-		assertThat(combined.percent()).isEqualTo(8.0);
-		assertThat(combined.margin()).isEqualTo(2.98);
+		assertThat(combined.percent()).isEqualTo(10.32);
+		assertThat(combined.margin()).isEqualTo(2.05);
 		assertThat(combined.trend()).isEqualTo(Trend.UP);
+		// without the noisy metric, followers alone: +12 ± 2
+		assertThat(this.scorer.combined(List.of(growth("followers", MetricTier.OUTPUT, 12, 2)), MetricCategory.VANITY, 5))
+			.isEqualTo(new BrandScorer.SideGrowth(12.0, 2.0, Trend.UP));
 	}
 
 	@Test

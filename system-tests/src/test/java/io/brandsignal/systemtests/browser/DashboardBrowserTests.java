@@ -212,7 +212,7 @@ class DashboardBrowserTests {
 
 	private static String findOnPath(String command) {
 		return onPath(command).orElseThrow(() -> new IllegalStateException(
-				command + " is not on the PATH; install Debian's chromium and chromium-driver packages"));
+				command + " is not on the PATH; ./test.sh installs it (Debian packages chromium, chromium-driver)"));
 	}
 
 	private static Optional<String> onPath(String command) {

@@ -38,7 +38,7 @@ final class CommandLine {
 	static Result run(Path directory, Duration timeout, String... command) {
 		String tool = command[0];
 		if (executable(tool) == null) {
-			throw new AssertionError("'" + tool + "' is not on the PATH. CI installs it with apt-get "
+			throw new AssertionError("'" + tool + "' is not on the PATH; ./test.sh installs it with apt-get "
 					+ "(docker-compose: package docker-compose; promtool, prometheus: package prometheus).");
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);

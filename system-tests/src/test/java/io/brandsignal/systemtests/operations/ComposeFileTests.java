@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.brandsignal.localinfra.InfrastructureVersions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,13 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void runsTheKafkaAndPostgresVersionsTheLauncherAndTestsRun() {
+		InfrastructureVersions versions = InfrastructureVersions.current();
+		assertThat(image("kafka")).isEqualTo(versions.kafkaImage());
+		assertThat(image("postgres")).isEqualTo("postgres:" + versions.postgresqlMajor());
+	}
+
+	@Test
 	void everyContainerHasAHealthcheckAndStartsOnlyAfterWhatItNeedsIsHealthy() {
 		for (String service : SERVICES) {
 			Map<String, Object> healthcheck = cast(services.get(service).get("healthcheck"));
@@ -143,6 +151,30 @@ class ComposeFileTests {
 		assertThat(String.valueOf(environment("dashboard-service").get("SPRING_DATASOURCE_URL")))
 			.startsWith("jdbc:postgresql://postgres:5432/");
 		assertThat(environment("scoring-service")).containsKey("SPRING_KAFKA_STREAMS_STATEDIR");
+	}
+
+	@Test
+	void passesEachBrandsignalVariableOfTheEnvFileOnUnderItsOwnName() {
+		// Services warn about BRANDSIGNAL_* variables they do not bind, so the name is kept for their settings:
+		// compose hands such a value on unchanged and names its own values otherwise.
+		Pattern reference = Pattern.compile("\\$\\{(BRANDSIGNAL_[A-Z0-9_]+)");
+		List<String> passedOn = new ArrayList<>();
+		for (String line : RepositoryFiles.read(RepositoryFiles.root().resolve("docker-compose.yml")).lines().toList()) {
+			Matcher variable = reference.matcher(line);
+			if (variable.find()) {
+				assertThat(line.strip()).startsWith(variable.group(1) + ": ${" + variable.group(1));
+				passedOn.add(variable.group(1));
+			}
+		}
+		Matcher offered = Pattern.compile("(?m)^#?(BRANDSIGNAL_[A-Z0-9_]+)=")
+			.matcher(RepositoryFiles.read(RepositoryFiles.envExample()));
+		List<String> inEnvExample = new ArrayList<>();
+		while (offered.find()) {
+			inEnvExample.add(offered.group(1));
+		}
+		assertThat(passedOn).containsExactlyInAnyOrder("BRANDSIGNAL_TOPICS_PARTITIONS",
+				"BRANDSIGNAL_TOPICS_REPLICATIONFACTOR");
+		assertThat(inEnvExample).containsExactlyInAnyOrderElementsOf(passedOn);
 	}
 
 	@Test

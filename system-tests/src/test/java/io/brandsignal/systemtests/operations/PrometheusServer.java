@@ -52,7 +52,7 @@ final class PrometheusServer implements AutoCloseable {
 	static PrometheusServer start(Path workDirectory, Map<String, URI> targets, Path ruleFile) {
 		Path binary = CommandLine.executable("prometheus");
 		if (binary == null) {
-			throw new AssertionError("'prometheus' is not on the PATH; CI installs it with apt-get install prometheus");
+			throw new AssertionError("'prometheus' is not on the PATH; ./test.sh installs it (Debian package prometheus)");
 		}
 		try {
 			Files.createDirectories(workDirectory);

@@ -74,9 +74,51 @@ class BrandApiControllerTests {
 			.andExpect(jsonPath("$.explanation").value("Followers grew 50% while sales stayed flat."))
 			.andExpect(jsonPath("$.evidence.bestLagDays").value(3))
 			.andExpect(jsonPath("$.evidence.pValue").value(0.62))
+			.andExpect(jsonPath("$.evidence.elasticity").isEmpty())
+			.andExpect(jsonPath("$.evidence.effect")
+				.value("No significant lead of growth in followers over sales revenue (p = 0.62)."))
+			.andExpect(jsonPath("$.vanityGrowthPercent").value(50.0))
+			.andExpect(jsonPath("$.vanityMarginPercent").value(3.0))
+			.andExpect(jsonPath("$.vanityTrend").value("UP"))
+			.andExpect(jsonPath("$.vanityGrowth").value("+50.0 % ± 3.0 %"))
+			.andExpect(jsonPath("$.vanitySummary").value("Audience: up — +50.0 % ± 3.0 %"))
+			.andExpect(jsonPath("$.outcomeTrend").value("FLAT"))
+			.andExpect(jsonPath("$.outcomeSummary").value("Outcomes: flat — +0.0 % ± 2.0 %"))
+			.andExpect(jsonPath("$.metrics[1].growth").value("+0.0 % ± 2.0 %"))
+			.andExpect(jsonPath("$.metrics[1].marginPercent").value(2.0))
+			.andExpect(jsonPath("$.metrics[1].channels").value(1))
 			.andExpect(jsonPath("$.metrics[0].metric").value("followers"))
 			.andExpect(jsonPath("$.flags[0]").value("FOLLOWER_SPIKE"))
 			.andExpect(jsonPath("$.scoredAt").value("2026-11-20T10:00:00Z"));
+	}
+
+	@Test
+	void servesTheEffectWithItsConfidenceIntervalWhenTheLeadIsSignificant() throws Exception {
+		given(this.brands.scorecard("proven")).willReturn(ScorecardView.of(Fixtures.provenScorecard("proven", T1)));
+
+		this.mvc.perform(get("/api/v1/brands/proven/scorecard").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.evidence.elasticity").value(0.8))
+			.andExpect(jsonPath("$.evidence.elasticityLow").value(0.3))
+			.andExpect(jsonPath("$.evidence.elasticityHigh").value(1.3))
+			.andExpect(jsonPath("$.evidence.effect").value("Each 1 % of growth in followers brings +0.8 % sales revenue "
+					+ "(95 % CI 0.3 to 1.3) about 7 days later (p = 0.002)."));
+	}
+
+	@Test
+	void listsBrandsWithTheirGrowthInWordsAndTheAudienceUnknownWhenNotReported() throws Exception {
+		given(this.brands.list(null, BrandSort.BRAND))
+			.willReturn(List.of(BrandSummary.of(Fixtures.outcomesOnlyScorecard("shop", T1))));
+
+		this.mvc.perform(get("/api/v1/brands").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].vanityGrowthPercent").isEmpty())
+			.andExpect(jsonPath("$[0].vanityGrowth").value("n/a"))
+			.andExpect(jsonPath("$[0].vanityTrend").value("UNKNOWN"))
+			.andExpect(jsonPath("$[0].vanitySummary").value("Audience: unknown — no audience metric reported"))
+			.andExpect(jsonPath("$[0].outcomeGrowth").value("-25.0 % ± 6.0 %"))
+			.andExpect(jsonPath("$[0].outcomeMarginPercent").value(6.0))
+			.andExpect(jsonPath("$[0].outcomeSummary").value("Outcomes: down — -25.0 % ± 6.0 %"));
 	}
 
 	@Test

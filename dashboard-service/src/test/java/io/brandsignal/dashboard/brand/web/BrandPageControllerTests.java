@@ -67,9 +67,49 @@ class BrandPageControllerTests {
 			.andExpect(content().string(containsString("<dd>3 days</dd>")))
 			.andExpect(content().string(containsString("<dd>0.620</dd>")))
 			.andExpect(content().string(containsString("<dd>27 days</dd>")))
+			.andExpect(content().string(containsString("<dd>+50.0 % ± 3.0 %</dd>")))
+			.andExpect(content().string(containsString("<li id=\"audience-trend\">Audience: up — +50.0 % ± 3.0 %</li>")))
+			.andExpect(content().string(containsString("<li id=\"outcome-trend\">Outcomes: flat — +0.0 % ± 2.0 %</li>")))
+			.andExpect(content().string(containsString(
+					">No significant lead of growth in followers over sales revenue (p = 0.62).</p>")))
+			.andExpect(content().string(containsString("<td class=\"num\">+50.0 % ± 3.0 %</td>")))
 			.andExpect(content().string(containsString("id=\"growth-chart\"")))
 			.andExpect(content().string(containsString("<script src=\"/webjars/echarts/")))
 			.andExpect(content().string(containsString("href=\"/api/v1/brands/acme/series.csv\"")));
+	}
+
+	@Test
+	@WithMockUser
+	void showsTheEffectOfASignificantLeadWithItsConfidenceInterval() throws Exception {
+		given(this.brands.findScorecard("proven"))
+			.willReturn(Optional.of(ScorecardView.of(Fixtures.provenScorecard("proven", Instant.parse("2026-11-20T10:00:00Z")))));
+
+		this.mvc.perform(get("/brands/proven"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Each 1 % of growth in followers brings +0.8 % sales revenue "
+					+ "(95 % CI 0.3 to 1.3) about 7 days later (p = 0.002).</p>")))
+			.andExpect(content().string(containsString("<dd>0.8</dd>")))
+			.andExpect(content().string(containsString("<dd>0.3 to 1.3</dd>")))
+			.andExpect(content().string(containsString("<li id=\"audience-trend\">Audience: up — +20.0 % ± 3.5 %</li>")))
+			.andExpect(content().string(containsString("<li id=\"outcome-trend\">Outcomes: up — +15.0 % ± 4.0 %</li>")))
+			// followers came from two channels
+			.andExpect(content().string(containsString("<td class=\"num\">+20.0 % ± 3.5 %</td>\n"
+					+ "                    <td class=\"num\">28</td>\n                    <td class=\"num\">2</td>")));
+	}
+
+	@Test
+	@WithMockUser
+	void saysTheAudienceIsUnknownForABrandThatReportsOnlyOutcomes() throws Exception {
+		given(this.brands.findScorecard("shop")).willReturn(
+				Optional.of(ScorecardView.of(Fixtures.outcomesOnlyScorecard("shop", Instant.parse("2026-11-20T10:00:00Z")))));
+
+		this.mvc.perform(get("/brands/shop"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Audience: unknown — no audience metric reported</li>")))
+			.andExpect(content().string(containsString(">Outcomes: down — -25.0 % ± 6.0 %</li>")))
+			.andExpect(content().string(containsString("<dd>n/a</dd>")))
+			.andExpect(content().string(containsString(
+					">No significant lead of audience growth over sales revenue: too little data (0 paired days).</p>")));
 	}
 
 	@Test

@@ -60,7 +60,10 @@ class OverviewPageControllerTests {
 			.andExpect(content().string(containsString(">Vanity trap</span>")))
 			.andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
 			.andExpect(content().string(containsString("<td class=\"num\">80.0</td>")))
-			.andExpect(content().string(containsString("<td class=\"num\">+50.0 %</td>")))
+			.andExpect(content().string(containsString("<td class=\"num\"><span>+50.0 % ± 3.0 %</span><br><span "
+					+ "class=\"trend\">up</span></td>")))
+			.andExpect(content().string(containsString("<td class=\"num\"><span>+0.0 % ± 2.0 %</span><br><span "
+					+ "class=\"trend\">flat</span></td>")))
 			.andExpect(content().string(containsString("id=\"quadrant\"")))
 			.andExpect(content().string(containsString("/webjars/echarts/")));
 	}

@@ -1,4 +1,4 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,11 +8,13 @@ import java.util.TreeMap;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.scoring.ledger.BrandLedger;
+import io.brandsignal.scoring.scorecard.ScoringRules;
 
 /**
  * An in-memory copy of one brand's days in the cell store, so neither a recompute nor an observation
- * has to read and decode the store. It mirrors the store exactly: every write and delete of the
- * brand's days is applied to both, and a copy is rebuilt from a prefix scan whenever it is missing.
+ * has to read and decode the store. {@link CellStore} keeps it equal to the store: every write and
+ * delete of the brand's days is applied to both, and a copy is rebuilt from a prefix scan whenever it
+ * is missing.
  */
 final class BrandCells {
 
@@ -46,9 +48,10 @@ final class BrandCells {
 		return removed;
 	}
 
-	BrandLedger toLedger(String brand, MetricCatalog catalog) {
-		BrandLedger.Builder ledger = BrandLedger.builder(brand, catalog);
-		this.days.forEach((date, cells) -> cells.forEachCell((metric, channel, value) -> ledger.add(metric, channel, date, value)));
+	BrandLedger toLedger(String brand, MetricCatalog catalog, ScoringRules.Ledger rules) {
+		BrandLedger.Builder ledger = BrandLedger.builder(brand, catalog, rules);
+		this.days.forEach((date, cells) -> cells
+			.forEachCell((metric, channel, value) -> ledger.add(metric, channel, date, value)));
 		return ledger.build();
 	}
 

@@ -1,21 +1,20 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.function.ObjDoubleConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * The cells of one brand on one day: per metric and channel, the value and when ingest accepted it.
- * One state-store entry per brand and day (keyed {@code brand|date}) rather than one per cell: a day's
+ * One state-store entry per brand and day (keyed by {@link DayKey}) rather than one per cell: a day's
  * metrics usually arrive together, so the store cache folds them into one changelog record, and a
  * brand's cells are still one prefix scan.
  * <p>
- * Cells are kept sorted by metric, then channel, so the stored form and the daily sums never depend
- * on the order in which observations arrived. Mutable and not thread-safe, like the stream task that
- * owns it.
+ * Cells are kept sorted by metric, then channel, so the stored form and the order in which the ledger
+ * receives them never depend on the order in which observations arrived. Mutable and not thread-safe,
+ * like the stream task that owns it.
  */
 final class DayCells {
 
@@ -98,22 +97,6 @@ final class DayCells {
 	void forEachCell(CellConsumer action) {
 		for (int i = 0; i < this.size; i++) {
 			action.accept(this.metrics[i], this.channels[i], this.values[i]);
-		}
-	}
-
-	/**
-	 * Hands each metric's value for the day, summed over its channels in channel order, to
-	 * {@code action}, metrics in name order.
-	 */
-	void forEachMetricTotal(ObjDoubleConsumer<String> action) {
-		int i = 0;
-		while (i < this.size) {
-			String metric = this.metrics[i];
-			double total = this.values[i++];
-			while (i < this.size && this.metrics[i].equals(metric)) {
-				total += this.values[i++];
-			}
-			action.accept(metric, total);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.util.HashMap;
 import java.util.Map;

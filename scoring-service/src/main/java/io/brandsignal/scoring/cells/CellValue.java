@@ -1,6 +1,5 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -21,16 +20,6 @@ record CellValue(double value, Instant receivedAt) {
 		}
 		int byTime = this.receivedAt.compareTo(current.receivedAt);
 		return (byTime != 0) ? byTime > 0 : Double.compare(this.value, current.value) > 0;
-	}
-
-	/**
-	 * Reads a cell of the first store layout (one entry per cell, a fixed 20 bytes: value, then
-	 * {@code receivedAt} as seconds and nanoseconds), which {@link LegacyCellMigration} converts.
-	 */
-	static CellValue decodeLegacy(byte[] bytes) {
-		ByteBuffer buffer = ByteBuffer.wrap(bytes);
-		double value = buffer.getDouble();
-		return new CellValue(value, Instant.ofEpochSecond(buffer.getLong(), buffer.getInt()));
 	}
 
 }

@@ -1,20 +1,21 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many brands' in-memory cell copies ({@link BrandCells}) the stream tasks of one service instance
- * hold together. Every task takes a slot per brand it copies and gives it back when it drops the copy,
- * so memory stays bounded however many partitions the instance is assigned. Shared by tasks on
- * different stream threads, hence atomic.
+ * hold together: one budget per instance, handed to every task's {@link CellStore}. Every task takes a
+ * slot per brand it copies and gives it back when it drops the copy, so memory stays bounded however
+ * many partitions the instance is assigned. Shared by tasks on different stream threads, hence atomic.
  */
-final class BrandCellsBudget {
+public final class BrandCellsBudget {
 
 	private final int limit;
 
 	private final AtomicInteger used = new AtomicInteger();
 
-	BrandCellsBudget(int limit) {
+	/** @param limit how many brands the instance's tasks may copy together */
+	public BrandCellsBudget(int limit) {
 		if (limit < 0) {
 			throw new IllegalArgumentException("The number of cached brands cannot be negative");
 		}

@@ -1,16 +1,16 @@
-package io.brandsignal.scoring.kafka;
+package io.brandsignal.scoring.cells;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One brand-day of cells: upserts by later {@code receivedAt}, sums per metric in a fixed order, and
- * a stored form that round-trips.
+ * One brand-day of cells: upserts by later {@code receivedAt}, cells in a fixed order, and a stored
+ * form that round-trips.
  */
 class DayCellsTests {
 
@@ -29,7 +29,8 @@ class DayCellsTests {
 		assertThat(day.upsert("likes", "instagram", 40, T0)).isTrue();
 
 		assertThat(day.size()).isEqualTo(3);
-		assertThat(totals(day)).containsExactly(Map.entry("followers", 1050.0), Map.entry("likes", 40.0));
+		assertThat(cells(day)).containsExactly("followers/instagram=700.0", "followers/tiktok=350.0",
+				"likes/instagram=40.0");
 	}
 
 	@Test
@@ -52,8 +53,9 @@ class DayCellsTests {
 		assertThat(backwards.encode()).isEqualTo(forwards.encode());
 		DayCells decoded = DayCells.decode(forwards.encode());
 		assertThat(decoded.size()).isEqualTo(15);
-		assertThat(totals(decoded)).containsExactly(Map.entry("brand_awareness", 3.0), Map.entry("followers", 33.0),
-				Map.entry("likes", 63.0), Map.entry("sales", 93.0), Map.entry("sales_revenue", 123.0));
+		assertThat(cells(decoded)).startsWith("brand_awareness/all=0.0", "brand_awareness/instagram=1.0",
+				"brand_awareness/tiktok=2.0", "followers/all=10.0")
+			.endsWith("sales_revenue/tiktok=42.0");
 		assertThat(decoded.upsert("likes", "tiktok", 22, T0)).as("decoded receivedAt, tie, same value").isFalse();
 		assertThat(decoded.upsert("likes", "tiktok", 21, T0.minusNanos(1))).as("decoded receivedAt, older").isFalse();
 		assertThat(decoded.upsert("likes", "tiktok", 23, T0)).as("decoded receivedAt, tie, larger value").isTrue();
@@ -65,10 +67,11 @@ class DayCellsTests {
 		assertThat(DayCells.decode(new DayCells().encode()).isEmpty()).isTrue();
 	}
 
-	private static Map<String, Double> totals(DayCells day) {
-		Map<String, Double> totals = new LinkedHashMap<>();
-		day.forEachMetricTotal(totals::put);
-		return totals;
+	/** Every cell as {@code metric/channel=value}, in the order the day hands them out. */
+	private static List<String> cells(DayCells day) {
+		List<String> cells = new ArrayList<>();
+		day.forEachCell((metric, channel, value) -> cells.add(metric + "/" + channel + "=" + value));
+		return cells;
 	}
 
 }
