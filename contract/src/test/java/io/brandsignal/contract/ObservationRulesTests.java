@@ -41,14 +41,14 @@ class ObservationRulesTests {
 
 	@Test
 	void valuesMustBeFiniteAndInTheMetricsRange() {
-		assertThat(ObservationRules.valueProblem(-100, NPS, "-100")).isNull();
-		assertThat(ObservationRules.valueProblem(100, NPS, "100")).isNull();
-		assertThat(ObservationRules.valueProblem(-100.5, NPS, "-100.50"))
+		assertThat(ObservationRules.valueProblem(-100, NPS, () -> "-100")).isNull();
+		assertThat(ObservationRules.valueProblem(100, NPS, () -> "100")).isNull();
+		assertThat(ObservationRules.valueProblem(-100.5, NPS, () -> "-100.50"))
 			.isEqualTo("must be -100..100 for nps (score), was -100.50");
-		assertThat(ObservationRules.valueProblem(Double.NaN, NPS, "NaN")).isEqualTo("must be a finite number");
-		assertThat(ObservationRules.valueProblem(Double.POSITIVE_INFINITY, null, "1e400"))
+		assertThat(ObservationRules.valueProblem(Double.NaN, NPS, () -> "NaN")).isEqualTo("must be a finite number");
+		assertThat(ObservationRules.valueProblem(Double.POSITIVE_INFINITY, null, () -> "1e400"))
 			.isEqualTo("must be a finite number");
-		assertThat(ObservationRules.valueProblem(-5, null, "-5")).as("unknown metric: no range to check").isNull();
+		assertThat(ObservationRules.valueProblem(-5, null, () -> "-5")).as("unknown metric: no range to check").isNull();
 		assertThat(ObservationRules.valueProblem(101, NPS)).isEqualTo("must be -100..100 for nps (score), was 101.0");
 		assertThat(ObservationRules.valueProblem(99.5, NPS)).isNull();
 	}

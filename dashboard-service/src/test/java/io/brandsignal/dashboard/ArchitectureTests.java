@@ -16,6 +16,7 @@ class ArchitectureTests {
 	static final ArchRule dependsOnNoOtherService = ArchitectureRules.dependsOnNoOtherService("dashboard");
 
 	@ArchTest
-	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules.domainDoesNotReachIntoWebAdapters("dashboard");
+	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules
+		.domainDoesNotReachIntoWebAdapters("dashboard");
 
 }

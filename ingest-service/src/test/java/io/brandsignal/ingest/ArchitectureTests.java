@@ -16,6 +16,7 @@ class ArchitectureTests {
 	static final ArchRule dependsOnNoOtherService = ArchitectureRules.dependsOnNoOtherService("ingest");
 
 	@ArchTest
-	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules.domainDoesNotReachIntoWebAdapters("ingest");
+	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules
+		.domainDoesNotReachIntoWebAdapters("ingest");
 
 }

@@ -16,7 +16,8 @@ class ArchitectureTests {
 	static final ArchRule dependsOnNoOtherService = ArchitectureRules.dependsOnNoOtherService("scoring");
 
 	@ArchTest
-	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules.domainDoesNotReachIntoWebAdapters("scoring");
+	static final ArchRule domainDoesNotReachIntoWebAdapters = ArchitectureRules
+		.domainDoesNotReachIntoWebAdapters("scoring");
 
 	@ArchTest
 	static final ArchRule scoringMathIsPlainJava = ArchitectureRules.freeOfKafkaAndSpring(

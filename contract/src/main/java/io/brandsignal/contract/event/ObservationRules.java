@@ -2,6 +2,7 @@ package io.brandsignal.contract.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 import io.brandsignal.contract.catalog.MetricDefinition;
 
@@ -53,12 +54,12 @@ public final class ObservationRules {
 	}
 
 	/**
-	 * The problem with a value already read as a double: {@link #valueProblem(double, MetricDefinition, String)}
+	 * The problem with a value already read as a double: {@link #valueProblem(double, MetricDefinition, Supplier)}
 	 * echoing the double.
 	 */
 	public static String valueProblem(double value, MetricDefinition metric) {
 		// Written out only for a refused value: consumers run this on every record they read.
-		return isAcceptable(value, metric) ? null : valueProblem(value, metric, Double.toString(value));
+		return isAcceptable(value, metric) ? null : valueProblem(value, metric, () -> Double.toString(value));
 	}
 
 	/**
@@ -66,16 +67,17 @@ public final class ObservationRules {
 	 * @param value the value
 	 * @param metric the metric it measures; {@code null} when the metric is unknown, then only finiteness is
 	 *     checked (the unknown metric is a problem of its own)
-	 * @param written the value as the sender wrote it, echoed (abbreviated) in the message
+	 * @param written the value as the sender wrote it, echoed (abbreviated) in the message; asked for only
+	 *     when a finite value is out of range, so the common case formats nothing
 	 * @return {@code null} when the value is acceptable, otherwise why not
 	 */
-	public static String valueProblem(double value, MetricDefinition metric, String written) {
+	public static String valueProblem(double value, MetricDefinition metric, Supplier<String> written) {
 		if (!Double.isFinite(value)) {
 			return "must be a finite number";
 		}
 		if (!isAcceptable(value, metric)) {
 			return "must be " + metric.describeRange() + " for " + metric.name() + " (" + metric.unit() + "), was "
-					+ abbreviate(written);
+					+ abbreviate(written.get());
 		}
 		return null;
 	}

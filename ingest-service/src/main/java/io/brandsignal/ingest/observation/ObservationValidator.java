@@ -65,9 +65,8 @@ public class ObservationValidator {
 							+ " in magnitude, was " + abbreviate(raw.value().toString())));
 				}
 				else {
-					// Only a finite double reaches the plain form, which then has a few hundred digits at most.
-					String problem = ObservationRules.valueProblem(number, metric,
-							Double.isFinite(number) ? raw.value().toPlainString() : "");
+					// Written out only for a finite value out of range: its plain form has a few hundred digits at most.
+					String problem = ObservationRules.valueProblem(number, metric, raw.value()::toPlainString);
 					if (problem != null) {
 						errors.add(ItemError.at(at, "value", problem));
 					}
