@@ -15,6 +15,7 @@ import io.brandsignal.contract.event.MetricGrowth;
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.contract.topic.Topic;
 import io.brandsignal.contract.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class ContractSerializationTests {
 		try (Serde<DailyRollup> serde = Topics.DAILY_ROLLUPS.valueSerde()) {
 			byte[] bytes = serde.serializer().serialize(Topics.DAILY_ROLLUPS.name(), rollup);
 			assertThat(serde.deserializer().deserialize(Topics.DAILY_ROLLUPS.name(), bytes)).isEqualTo(rollup);
+		}
+	}
+
+	@Test
+	void deadLetterTopicsKeepTheBytesOfUnreadableRecordsAsTheyAre() {
+		// Not JSON, not UTF-8: what a consumer cannot read is exactly what must reach the dead-letter topic.
+		byte[] poison = { '{', (byte) 0xC3, 0x28, 0, '"' };
+		for (Topic<byte[]> deadLetters : List.of(Topics.OBSERVATIONS_DEAD_LETTER, Topics.DASHBOARD_DEAD_LETTER)) {
+			try (Serde<byte[]> serde = deadLetters.valueSerde()) {
+				byte[] written = serde.serializer().serialize(deadLetters.name(), poison);
+				assertThat(written).containsExactly(poison);
+				assertThat(serde.deserializer().deserialize(deadLetters.name(), written)).containsExactly(poison);
+			}
 		}
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * use a fixed one instead.
  */
 @Configuration(proxyBeanMethods = false)
-public class IngestClockConfiguration {
+class IngestClockConfiguration {
 
 	@Bean
 	Clock clock() {

@@ -11,8 +11,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
  * One Kafka topic with everything needed to use it: its name, how keys and values are serialized, and
- * whether it is compacted. Keys are always strings; values are JSON records without type headers, so
- * no service depends on another's class names.
+ * whether it is compacted. Keys are always strings. Values are JSON records without type headers, so
+ * no service depends on another's class names, except on dead-letter topics ({@link #deadLetter}),
+ * whose values are the bytes of the original record exactly as they were read.
  *
  * @param <V> the record type of the values
  * @param name the topic name
@@ -26,13 +27,30 @@ public record Topic<V>(String name, Class<V> valueType, boolean compacted) {
 		Objects.requireNonNull(valueType, "valueType");
 	}
 
+	/**
+	 * A dead-letter topic: values are the raw bytes of records a consumer could not process.
+	 * @param name the topic name
+	 * @return the topic, with a pass-through byte serde for its values
+	 */
+	public static Topic<byte[]> deadLetter(String name) {
+		return new Topic<>(name, byte[].class, false);
+	}
+
 	/** A new serde for the keys. */
 	public Serde<String> keySerde() {
 		return Serdes.String();
 	}
 
-	/** A new JSON serde for the values, ignoring and never writing type headers. */
+	/**
+	 * A new serde for the values: JSON, ignoring and never writing type headers; for byte values (dead
+	 * letters) the bytes as they are.
+	 */
+	@SuppressWarnings("unchecked")
 	public Serde<V> valueSerde() {
+		if (this.valueType == byte[].class) {
+			// JSON would write a byte[] as a base64 string: a dead letter must keep the bytes it was read as.
+			return (Serde<V>) Serdes.ByteArray();
+		}
 		return new JacksonJsonSerde<V>(this.valueType).noTypeInfo().ignoreTypeHeaders();
 	}
 

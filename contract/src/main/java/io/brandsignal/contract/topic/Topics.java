@@ -17,8 +17,7 @@ public final class Topics {
 			ObservationRecorded.class, false);
 
 	/** Observations scoring could not read or accept. */
-	public static final Topic<byte[]> OBSERVATIONS_DEAD_LETTER = new Topic<>("brandsignal.observations.v1.dlt",
-			byte[].class, false);
+	public static final Topic<byte[]> OBSERVATIONS_DEAD_LETTER = Topic.deadLetter("brandsignal.observations.v1.dlt");
 
 	/** The latest scorecard per brand, keyed by brand; read by the dashboard. */
 	public static final Topic<BrandScored> SCORECARDS = new Topic<>("brandsignal.scorecards.v2", BrandScored.class,
@@ -29,8 +28,7 @@ public final class Topics {
 			DailyRollup.class, true);
 
 	/** Scorecards and rollups the dashboard could not read or store. */
-	public static final Topic<byte[]> DASHBOARD_DEAD_LETTER = new Topic<>("brandsignal.dashboard.v1.dlt",
-			byte[].class, false);
+	public static final Topic<byte[]> DASHBOARD_DEAD_LETTER = Topic.deadLetter("brandsignal.dashboard.v1.dlt");
 
 	private Topics() {
 	}

@@ -15,7 +15,7 @@ import io.brandsignal.contract.event.ObservationRecorded;
  * @param date the UTC day
  * @param value a finite value inside the metric's range
  */
-public record Observation(String brand, MetricDefinition metric, String channel, LocalDate date, double value) {
+record Observation(String brand, MetricDefinition metric, String channel, LocalDate date, double value) {
 
 	/** The event this observation is published as. */
 	public ObservationRecorded toEvent(Instant receivedAt, String source) {

@@ -3,35 +3,29 @@ package io.brandsignal.ingest.observation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
-import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.catalog.MetricDefinition;
+import io.brandsignal.contract.event.ObservationRules;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Checks raw observations against the ingest contract: slugs, a catalog metric, a day between
- * 2000-01-01 and tomorrow (UTC), and a finite value in the metric's range. Reports every problem of an
- * item, not just the first, so a caller can fix a batch in one round.
+ * 2000-01-01 and tomorrow (UTC), and a finite value in the metric's range (the field rules are the
+ * contract's {@link ObservationRules}, shared with scoring). Reports every problem of an item, not just
+ * the first, so a caller can fix a batch in one round.
  */
 @Component
 public class ObservationValidator {
 
-	/** The first day an observation may be about. */
-	public static final LocalDate EARLIEST_DATE = ObservationRecorded.EARLIEST_DATE;
-
 	/** The channel of observations that name none. */
-	public static final String DEFAULT_CHANNEL = "all";
-
-	static final Pattern SLUG = Pattern.compile(ObservationRecorded.SLUG);
+	static final String DEFAULT_CHANNEL = "all";
 
 	private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
 		.withResolverStyle(ResolverStyle.STRICT);
@@ -45,18 +39,13 @@ public class ObservationValidator {
 		this.clock = clock;
 	}
 
-	/** The latest day an observation may be about: tomorrow in UTC, for systems a few hours ahead. */
-	public LocalDate latestDate() {
-		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1);
-	}
-
 	/**
 	 * Validates one item, adding every problem to {@code errors}.
 	 * @param raw the item as read
 	 * @param errors where problems are added, including those the reader found
 	 * @return the valid observation, or empty when the item has any problem
 	 */
-	public Optional<Observation> validate(RawObservation raw, List<ItemError> errors) {
+	Optional<Observation> validate(RawObservation raw, List<ItemError> errors) {
 		int before = errors.size();
 		errors.addAll(raw.readErrors());
 		ItemLocation at = raw.location();
@@ -71,20 +60,19 @@ public class ObservationValidator {
 			}
 			else {
 				double number = toDouble(raw.value());
-				if (!Double.isFinite(number)) {
-					errors.add(ItemError.at(at, "value", "must be a finite number"));
-				}
-				else if (number == 0 && raw.value().signum() != 0) {
+				if (number == 0 && raw.value().signum() != 0) {
 					errors.add(ItemError.at(at, "value", "must be a finite double: 0 or at least " + Double.MIN_VALUE
 							+ " in magnitude, was " + abbreviate(raw.value().toString())));
 				}
-				else if (metric != null && !metric.accepts(number)) {
-					// Within a double's range the plain form has at most a few hundred digits, never a billion.
-					errors.add(ItemError.at(at, "value", "must be " + metric.describeRange() + " for "
-							+ metric.name() + " (" + metric.unit() + "), was " + abbreviate(raw.value().toPlainString())));
-				}
 				else {
-					value = number;
+					// Written out only for a finite value out of range: its plain form has a few hundred digits at most.
+					String problem = ObservationRules.valueProblem(number, metric, raw.value()::toPlainString);
+					if (problem != null) {
+						errors.add(ItemError.at(at, "value", problem));
+					}
+					else {
+						value = number;
+					}
 				}
 			}
 		}
@@ -105,9 +93,9 @@ public class ObservationValidator {
 			}
 			return null;
 		}
-		if (!SLUG.matcher(text).matches()) {
-			errors.add(ItemError.at(raw.location(), field,
-					"must be a lowercase slug matching " + SLUG.pattern() + ", was '" + abbreviate(text) + "'"));
+		String problem = ObservationRules.slugProblem(text);
+		if (problem != null) {
+			errors.add(ItemError.at(raw.location(), field, problem));
 			return null;
 		}
 		return text;
@@ -147,10 +135,9 @@ public class ObservationValidator {
 					"must be an ISO day (YYYY-MM-DD), was '" + abbreviate(raw.date()) + "'"));
 			return null;
 		}
-		LocalDate latest = latestDate();
-		if (date.isBefore(EARLIEST_DATE) || date.isAfter(latest)) {
-			errors.add(ItemError.at(raw.location(), "date",
-					"must be between " + EARLIEST_DATE + " and " + latest + " (tomorrow, UTC), was " + date));
+		String problem = ObservationRules.dateProblem(date, this.clock.instant());
+		if (problem != null) {
+			errors.add(ItemError.at(raw.location(), "date", problem));
 			return null;
 		}
 		return date;
@@ -176,9 +163,8 @@ public class ObservationValidator {
 		return value.doubleValue();
 	}
 
-	/** Echoes caller input in messages, but never a whole megabyte of it. */
-	static String abbreviate(String text) {
-		return (text.length() <= 80) ? text : text.substring(0, 77) + "...";
+	private static String abbreviate(String text) {
+		return ObservationRules.abbreviate(text);
 	}
 
 }

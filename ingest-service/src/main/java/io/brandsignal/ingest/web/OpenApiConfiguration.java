@@ -1,5 +1,6 @@
 package io.brandsignal.ingest.web;
 
+import io.brandsignal.contract.problem.ProblemTypes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiConfiguration {
+class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI ingestOpenApi() {
@@ -21,7 +22,8 @@ public class OpenApiConfiguration {
 			.info(new Info().title("brandsignal ingest API")
 				.version("v1")
 				.description("Post marketing metric observations (vanity metrics and business outcomes) as JSON "
-						+ "batches or CSV files. Errors are RFC 9457 problem details."))
+						+ "batches or CSV files. Errors are RFC 9457 problem details whose type is "
+						+ ProblemTypes.PREFIX + "<kind>, e.g. " + ProblemTypes.PREFIX + "invalid-observations."))
 			.components(new Components().addSecuritySchemes("apiKey",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")

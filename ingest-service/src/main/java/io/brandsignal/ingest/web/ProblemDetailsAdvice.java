@@ -1,7 +1,8 @@
 package io.brandsignal.ingest.web;
 
-import java.net.URI;
+import java.time.Duration;
 
+import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.ingest.auth.ForbiddenBrandsException;
 import io.brandsignal.ingest.auth.UnauthorizedException;
 import io.brandsignal.ingest.observation.BatchTooLargeException;
@@ -10,7 +11,6 @@ import io.brandsignal.ingest.observation.InvalidBatchException;
 import io.brandsignal.ingest.observation.MalformedBatchException;
 import io.brandsignal.ingest.observation.PublishFailedException;
 import io.brandsignal.ingest.observation.RejectionReason;
-import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.ingest.ratelimit.RateLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +36,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	private static final String TYPE_BASE = "urn:brandsignal:problem:";
-
 	private final IngestMetrics metrics;
 
-	private final PublisherProperties publisherProperties;
-
-	public ProblemDetailsAdvice(IngestMetrics metrics, PublisherProperties publisherProperties) {
+	public ProblemDetailsAdvice(IngestMetrics metrics) {
 		this.metrics = metrics;
-		this.publisherProperties = publisherProperties;
 	}
 
 	@ExceptionHandler
@@ -88,20 +83,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> rateLimited(RateLimitExceededException ex) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
 		return reject(RejectionReason.RATE_LIMITED,
-				problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", ex.getMessage()), headers);
+				problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", ex.getMessage()),
+				retryAfter(ex.retryAfter()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> kafkaUnavailable(PublishFailedException ex) {
 		logger.warn("Batch refused with 503: {}", ex.getMessage());
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER,
-				Long.toString(Math.max(1, this.publisherProperties.retryAfter().toSeconds())));
 		return reject(RejectionReason.KAFKA_UNAVAILABLE, problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
-				"Observations cannot be stored right now", ex.getMessage()), headers);
+				"Observations cannot be stored right now", ex.getMessage()), retryAfter(ex.retryAfter()));
 	}
 
 	@Override
@@ -132,9 +123,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+	private static HttpHeaders retryAfter(Duration wait) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
+		return headers;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setType(ProblemTypes.of(kind));
 		problem.setTitle(title);
 		return problem;
 	}

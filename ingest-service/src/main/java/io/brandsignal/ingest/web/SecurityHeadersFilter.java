@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a page with its own scripts and styles, keeps only the no-sniff and no-framing rules.
  */
 @Component
-public class SecurityHeadersFilter extends OncePerRequestFilter {
+class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 

@@ -110,7 +110,8 @@ class ObservationIngestIntegrationTests {
 		HttpResponse<String> apiDocs = get("/v3/api-docs");
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("\"/api/v1/observations\"", "\"/api/v1/metrics\"", "\"422\"", "\"503\"",
-				"\"text/csv\":{", "ObservationBatch", "InvalidBatchProblem");
+				"\"text/csv\":{", "ObservationBatch", "InvalidBatchProblem", "BatchAccepted",
+				"urn:brandsignal:problem:invalid-observations");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.brandsignal.ingest.observation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public class RecordingPublisher implements ObservationPublisher {
 	@Override
 	public synchronized void publish(List<ObservationRecorded> batch) {
 		if (this.failing) {
-			throw new PublishFailedException("Kafka did not acknowledge the batch within 5000 ms", null);
+			throw new PublishFailedException("Kafka did not acknowledge the batch within 5000 ms",
+					Duration.ofSeconds(5), null);
 		}
 		this.batches.add(List.copyOf(batch));
 	}

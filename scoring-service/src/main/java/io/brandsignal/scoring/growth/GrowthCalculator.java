@@ -1,6 +1,8 @@
 package io.brandsignal.scoring.growth;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
@@ -11,10 +13,12 @@ import io.brandsignal.scoring.scorecard.ScoringRules;
 
 /**
  * How one metric moved over the window {@code [start, end]}, with its uncertainty: one measure for
- * LEVEL and FLOW metrics alike. Each channel that counts gets a {@link RobustTrend} over its own days;
- * the metric's change is the sum of the channels' fitted changes over the window, its start value the
- * sum of their fitted start levels, so connecting or dropping a channel is never growth: only channels
- * present at both ends count.
+ * LEVEL and FLOW metrics alike. Only channels present at both ends of the window count, so connecting or
+ * dropping a channel is never growth. The counting channels that report together (every LEVEL channel,
+ * with its carried values; the daily FLOW channels) are summed per day and get one {@link RobustTrend},
+ * so a shock they share enters the margin in full; a FLOW channel at a slower cadence gets a trend of
+ * its own. The metric's change is the sum of the fitted changes over the window, its start value the
+ * sum of the fitted start levels.
  * <ul>
  * <li>A LEVEL channel counts when it has a (carried, not stale) value on the window's first and last
  * day; its trend runs through its carried values.</li>
@@ -23,7 +27,8 @@ import io.brandsignal.scoring.scorecard.ScoringRules;
  * </ul>
  * {@code growth% = 100 * change / start} on ratio scales; on signed scales (NPS, sentiment) the change
  * in percentage points of the scale's width. The margin is the t quantile at the configured confidence
- * times the standard error, the channels' errors added in quadrature.
+ * times the standard error, separate fits' errors added in quadrature. Growth is unknown when a fit
+ * lacks data (fewer than three same-weekday pairs).
  */
 public final class GrowthCalculator {
 
@@ -48,16 +53,30 @@ public final class GrowthCalculator {
 		long first = start.toEpochDay();
 		long last = end.toEpochDay();
 		int days = (int) (last - first + 1);
+		// Channels that report together are fitted as one total, so a shock they share (demand moves every
+		// shop at once) enters the margin once, fully; channels at their own cadence are fitted alone and
+		// their errors added in quadrature.
+		List<ChannelSeries> together = new ArrayList<>();
+		List<ChannelSeries> alone = new ArrayList<>();
+		for (ChannelSeries channel : metric.channels()) {
+			if (counts(channel, definition.kind(), first, last)) {
+				boolean summable = definition.kind() == MetricKind.LEVEL || channel.daily();
+				(summable ? together : alone).add(channel);
+			}
+		}
+		List<RobustTrend.Fit> fits = new ArrayList<>();
+		if (!together.isEmpty()) {
+			fits.add(this.trend.fit(total(together, definition.kind(), first, days)));
+		}
+		for (ChannelSeries channel : alone) {
+			fits.add(this.trend.fit(total(List.of(channel), definition.kind(), first, days)));
+		}
 		double startLevel = 0;
 		double change = 0;
 		double variance = 0;
 		int degreesOfFreedom = Integer.MAX_VALUE;
-		int channels = 0;
-		for (ChannelSeries channel : metric.channels()) {
-			if (!counts(channel, definition.kind(), first, last)) {
-				continue;
-			}
-			RobustTrend.Fit fit = this.trend.fit(values(channel, definition.kind(), first, days));
+		int fitted = 0;
+		for (RobustTrend.Fit fit : fits) {
 			if (fit == null) {
 				continue;
 			}
@@ -65,11 +84,12 @@ public final class GrowthCalculator {
 			change += fit.slope() * (days - 1);
 			variance += Math.pow(fit.standardError() * (days - 1), 2);
 			degreesOfFreedom = Math.min(degreesOfFreedom, fit.degreesOfFreedom());
-			channels++;
+			fitted++;
 		}
+		int channels = (fitted == 0) ? 0 : together.size() + alone.size();
 		int observed = metric.observedDays(first, last);
 		Double scale = scale(definition, startLevel);
-		if (channels == 0 || scale == null || !Double.isFinite(variance)) {
+		if (fitted < fits.size() || fitted == 0 || scale == null || !Double.isFinite(variance)) {
 			return new MetricGrowth(definition.name(), definition.category(), definition.tier(), null, null, null, null,
 					observed, channels);
 		}
@@ -95,10 +115,18 @@ public final class GrowthCalculator {
 				&& channel.reportDay(last) > end - reach;
 	}
 
-	private static double[] values(ChannelSeries channel, MetricKind kind, long start, int days) {
+	/**
+	 * The channels' summed values per day of the window ({@link Double#NaN} unless every one of them has a
+	 * value that day): carried values for a LEVEL, reports for a FLOW.
+	 */
+	private static double[] total(List<ChannelSeries> channels, MetricKind kind, long start, int days) {
 		double[] values = new double[days];
 		for (int i = 0; i < days; i++) {
-			values[i] = (kind == MetricKind.LEVEL) ? channel.carried(start + i) : channel.reported(start + i);
+			double sum = 0;
+			for (ChannelSeries channel : channels) {
+				sum += (kind == MetricKind.LEVEL) ? channel.carried(start + i) : channel.reported(start + i);
+			}
+			values[i] = sum;
 		}
 		return values;
 	}

@@ -7,10 +7,13 @@ import java.util.Optional;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.event.ObservationRules;
 
 /**
  * Decides whether a readable observation can enter the ledger; the reason when it cannot. Ingest
- * already checks all of this; scoring checks again because anything can write to a topic.
+ * already checks all of this; scoring checks again because anything can write to a topic. The field
+ * rules are the contract's {@link ObservationRules}, the same ingest applies; the messages here are
+ * scoring's own, written to dead-letter headers for an operator.
  */
 final class ObservationValidator {
 
@@ -34,14 +37,14 @@ final class ObservationValidator {
 		if (observation == null) {
 			return Optional.of("record has no value");
 		}
-		if (!ObservationRecorded.isSlug(observation.brand())) {
+		if (ObservationRules.slugProblem(observation.brand()) != null) {
 			return Optional.of("brand is missing or not a lowercase slug");
 		}
 		if (!observation.brand().equals(key)) {
 			// the key decides the partition; a brand spread over partitions would be scored in parts
 			return Optional.of("record key '" + key + "' is not the brand '" + observation.brand() + "'");
 		}
-		if (!ObservationRecorded.isSlug(observation.channel())) {
+		if (ObservationRules.slugProblem(observation.channel()) != null) {
 			return Optional.of("channel is missing or not a lowercase slug");
 		}
 		if (observation.date() == null) {
@@ -55,8 +58,7 @@ final class ObservationValidator {
 		if (observation.receivedAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
 			return Optional.of("receivedAt " + observation.receivedAt() + " is in the future");
 		}
-		if (observation.date().isBefore(ObservationRecorded.EARLIEST_DATE)
-				|| observation.date().isAfter(ObservationRecorded.latestDate(observation.receivedAt()))) {
+		if (ObservationRules.dateProblem(observation.date(), observation.receivedAt()) != null) {
 			return Optional.of("date " + observation.date() + " outside " + ObservationRecorded.EARLIEST_DATE
 					+ ".." + ObservationRecorded.latestDate(observation.receivedAt()));
 		}
@@ -64,7 +66,7 @@ final class ObservationValidator {
 		if (metric.isEmpty()) {
 			return Optional.of("unknown metric '" + observation.metric() + "'");
 		}
-		if (!metric.get().accepts(observation.value())) {
+		if (ObservationRules.valueProblem(observation.value(), metric.get()) != null) {
 			return Optional.of("value " + observation.value() + " outside " + observation.metric() + " range "
 					+ metric.get().describeRange());
 		}

@@ -1,5 +1,6 @@
 package io.brandsignal.scoring.kafka;
 
+import io.brandsignal.contract.metrics.DeadLetterMeter;
 import io.brandsignal.contract.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,10 +42,7 @@ public final class ScoringMetrics {
 	}
 
 	private Counter deadLetterCounter(String topic) {
-		return Counter.builder("brandsignal.deadletter.records")
-			.description("Records sent to a dead-letter topic")
-			.tag("topic", topic)
-			.register(this.registry);
+		return DeadLetterMeter.counter(this.registry, topic);
 	}
 
 }

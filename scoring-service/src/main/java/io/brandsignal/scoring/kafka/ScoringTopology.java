@@ -105,8 +105,8 @@ public final class ScoringTopology {
 					"rollups"))
 			.defaultBranch(Branched.withConsumer((deadLetters) -> deadLetters
 				.mapValues((value) -> (byte[]) value)
-				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(),
-						Produced.with(Serdes.String(), Serdes.ByteArray())),
+				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
+						Topics.OBSERVATIONS_DEAD_LETTER.valueSerde())),
 					"dead-letters"));
 		return observations;
 	}

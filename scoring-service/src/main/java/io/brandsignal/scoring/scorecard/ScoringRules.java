@@ -178,7 +178,7 @@ public record ScoringRules(Window window, Ledger ledger, Growth growth, Evidence
 	 * @param noiseFloorPercent smallest daily variation assumed, in percent of the level (default 0.2)
 	 * @param baselineReports earlier increases of the same channel a report is compared with (default 28)
 	 * @param minBaselineReports earlier increases needed before spikes are judged (default 7)
-	 * @param engagementZ robust z-score of engagement per follower that explains a spike (default 3)
+	 * @param engagementZ robust z-score of engagement per follower that explains a spike (default 2.3)
 	 */
 	public record Spikes(Double threshold, Double noiseFloorPercent, Integer baselineReports,
 			Integer minBaselineReports, Double engagementZ) {
@@ -188,7 +188,7 @@ public record ScoringRules(Window window, Ledger ledger, Growth growth, Evidence
 			noiseFloorPercent = orDefault(noiseFloorPercent, 0.2);
 			baselineReports = orDefault(baselineReports, 28);
 			minBaselineReports = orDefault(minBaselineReports, 7);
-			engagementZ = orDefault(engagementZ, 3.0);
+			engagementZ = orDefault(engagementZ, 2.3);
 			require(threshold > 0 && noiseFloorPercent >= 0 && engagementZ > 0, "spike thresholds must be positive");
 			require(minBaselineReports >= 3 && minBaselineReports <= baselineReports,
 					"spikes.min-baseline-reports must be in 3..spikes.baseline-reports");

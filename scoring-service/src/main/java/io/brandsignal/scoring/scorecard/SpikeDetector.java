@@ -3,7 +3,9 @@ package io.brandsignal.scoring.scorecard;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.brandsignal.contract.catalog.MetricKind;
@@ -21,16 +23,17 @@ import io.brandsignal.scoring.ledger.MetricLedger;
  * day): the increase {@code d} over {@code g} days against the channel's earlier per-day increases
  * ({@code baselineReports} of them), {@code z = (d - median * g) / (sigma * sqrt(g))} with
  * {@code sigma = max(1.4826 * MAD, noiseFloor% * level)}. A report with {@code z >= threshold} is a spike
- * unless engagement per follower (all OUTTAKE metrics over the audience) on a day the jump could have
- * happened, or the day after, lies {@code engagementZ} robust standard deviations above what is usual for
- * its weekday over the previous four weeks. A channel's first report, or a report after it went stale, is a connection, never
- * a spike. A brand without engagement data cannot show a matching rise, so its spikes are flagged.
+ * unless engagement per follower (the channel's OUTTAKE reports over its audience where engagement is
+ * reported per channel, else the brand's) on a day the jump could have happened, or the day after, lies
+ * {@code engagementZ} robust standard deviations above what is usual for its weekday over the previous
+ * eight weeks. A channel's first report, or a report after it went stale, is a connection, never a
+ * spike. A brand without engagement data cannot show a matching rise, so its spikes are flagged.
  */
 public final class SpikeDetector {
 
 	private static final double MAD_TO_SIGMA = 1.4826;
 
-	private static final int ENGAGEMENT_BASELINE_DAYS = 28;
+	private static final int ENGAGEMENT_BASELINE_DAYS = 56;
 
 	private final ScoringRules.Spikes rules;
 
@@ -46,7 +49,7 @@ public final class SpikeDetector {
 	 * @return the spike with the highest z-score
 	 */
 	public Optional<Spike> strongestSpike(BrandLedger ledger, LocalDate start, LocalDate end) {
-		EngagementPerFollower engagement = new EngagementPerFollower(ledger);
+		Map<String, EngagementPerFollower> engagement = new HashMap<>();
 		Spike strongest = null;
 		for (MetricLedger audience : ledger.metrics()) {
 			if (audience.definition().tier() != MetricTier.OUTPUT || audience.definition().kind() != MetricKind.LEVEL) {
@@ -55,7 +58,8 @@ public final class SpikeDetector {
 			for (ChannelSeries channel : audience.channels()) {
 				for (Spike spike : spikes(audience.name(), channel, start, end)) {
 					if ((strongest == null || spike.zScore() > strongest.zScore())
-							&& !engagement.rose(spike.from(), spike.date(), this.rules.engagementZ())) {
+							&& !engagement.computeIfAbsent(spike.channel(), (name) -> new EngagementPerFollower(ledger, name))
+								.rose(spike.from(), spike.date(), this.rules.engagementZ())) {
 						strongest = spike;
 					}
 				}
@@ -112,70 +116,89 @@ public final class SpikeDetector {
 	}
 
 	/**
-	 * Engagement per follower by day: the brand's OUTTAKE totals over its OUTPUT stock totals, on days
-	 * where both are known, on a log scale (engagement is multiplicative).
+	 * Engagement per follower by day, on a log scale (engagement is multiplicative): the channel's own
+	 * OUTTAKE reports over its audience stock where the brand reports engagement per channel, otherwise
+	 * the brand's OUTTAKE totals over its audience stock totals.
 	 */
 	private static final class EngagementPerFollower {
+
+		private final List<ChannelSeries> channelEngagement = new ArrayList<>();
+
+		private final List<ChannelSeries> channelAudience = new ArrayList<>();
 
 		private final List<MetricLedger> engagement = new ArrayList<>();
 
 		private final List<MetricLedger> audience = new ArrayList<>();
 
-		EngagementPerFollower(BrandLedger ledger) {
+		EngagementPerFollower(BrandLedger ledger, String channel) {
 			for (MetricLedger metric : ledger.metrics()) {
-				if (metric.definition().tier() == MetricTier.OUTTAKE) {
+				boolean engagementMetric = metric.definition().tier() == MetricTier.OUTTAKE;
+				boolean audienceMetric = metric.definition().tier() == MetricTier.OUTPUT
+						&& metric.definition().kind() == MetricKind.LEVEL;
+				if (engagementMetric) {
 					this.engagement.add(metric);
 				}
-				else if (metric.definition().tier() == MetricTier.OUTPUT && metric.definition().kind() == MetricKind.LEVEL) {
+				else if (audienceMetric) {
 					this.audience.add(metric);
+				}
+				for (ChannelSeries series : metric.channels()) {
+					if (series.channel().equals(channel)) {
+						if (engagementMetric) {
+							this.channelEngagement.add(series);
+						}
+						else if (audienceMetric) {
+							this.channelAudience.add(series);
+						}
+					}
 				}
 			}
 		}
 
 		/**
 		 * Whether engagement per follower on a day in {@code [from, to + 1]} lies {@code z} robust standard
-		 * deviations above what is usual for its weekday over the four weeks before {@code from}: each day is
-		 * compared with its weekday's median (posting days engage more), the spread is the MAD of the
-		 * baseline days around their weekdays' medians.
+		 * deviations above what is usual for its weekday over the eight weeks before {@code from}. Each day
+		 * is compared with its weekday's median (posting days engage more); the spread comes from the
+		 * week-on-week differences of the baseline, {@code 1.4826 MAD / sqrt(2)}, which a weekly rhythm
+		 * does not inflate and few points per weekday do not shrink, widened by {@code sqrt(1 + 1.2/8)}
+		 * for the noise of a median of eight.
 		 */
 		boolean rose(LocalDate from, LocalDate to, double z) {
 			if (this.engagement.isEmpty()) {
 				return false;
 			}
+			Double[] baseline = new Double[ENGAGEMENT_BASELINE_DAYS];
 			double[][] byWeekday = new double[7][ENGAGEMENT_BASELINE_DAYS / 7 + 1];
 			int[] counts = new int[7];
-			double[] all = new double[ENGAGEMENT_BASELINE_DAYS];
-			int known = 0;
-			for (LocalDate day = from.minusDays(ENGAGEMENT_BASELINE_DAYS); day.isBefore(from); day = day.plusDays(1)) {
-				Double value = logPerFollower(day);
-				if (value != null) {
+			LocalDate first = from.minusDays(ENGAGEMENT_BASELINE_DAYS);
+			for (int i = 0; i < ENGAGEMENT_BASELINE_DAYS; i++) {
+				LocalDate day = first.plusDays(i);
+				baseline[i] = logPerFollower(day);
+				if (baseline[i] != null) {
 					int weekday = day.getDayOfWeek().ordinal();
-					byWeekday[weekday][counts[weekday]++] = value;
-					all[known++] = value;
+					byWeekday[weekday][counts[weekday]++] = baseline[i];
 				}
 			}
-			if (known < 7) {
+			double[] weekOnWeek = new double[ENGAGEMENT_BASELINE_DAYS];
+			int differences = 0;
+			for (int i = 7; i < ENGAGEMENT_BASELINE_DAYS; i++) {
+				if (baseline[i] != null && baseline[i - 7] != null) {
+					weekOnWeek[differences++] = baseline[i] - baseline[i - 7];
+				}
+			}
+			if (differences < 7) {
 				return false;
 			}
-			double overall = median(Arrays.copyOf(all, known));
-			double[] usual = new double[7];
-			for (int weekday = 0; weekday < 7; weekday++) {
-				usual[weekday] = (counts[weekday] > 0) ? median(Arrays.copyOf(byWeekday[weekday], counts[weekday]))
-						: overall;
+			double[] changes = Arrays.copyOf(weekOnWeek, differences);
+			double centre = median(changes);
+			for (int i = 0; i < changes.length; i++) {
+				changes[i] = Math.abs(changes[i] - centre);
 			}
-			double[] deviations = new double[known];
-			int k = 0;
-			for (int weekday = 0; weekday < 7; weekday++) {
-				for (int i = 0; i < counts[weekday]; i++) {
-					deviations[k++] = Math.abs(byWeekday[weekday][i] - usual[weekday]);
-				}
-			}
-			// deviations from a median of about four days understate the spread; sqrt(n / (n - 7)) restores it
-			double sigma = Math.max(MAD_TO_SIGMA * median(deviations) * Math.sqrt(known / Math.max(1.0, known - 7.0)),
-					0.01);
+			double sigma = Math.max(MAD_TO_SIGMA * median(changes) / Math.sqrt(2) * Math.sqrt(1 + 1.2 * 7 / ENGAGEMENT_BASELINE_DAYS), 0.01);
 			for (LocalDate day = from; !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+				int weekday = day.getDayOfWeek().ordinal();
 				Double value = logPerFollower(day);
-				if (value != null && (value - usual[day.getDayOfWeek().ordinal()]) / sigma >= z) {
+				if (value != null && counts[weekday] > 0
+						&& (value - median(Arrays.copyOf(byWeekday[weekday], counts[weekday]))) / sigma >= z) {
 					return true;
 				}
 			}
@@ -185,19 +208,32 @@ public final class SpikeDetector {
 		private Double logPerFollower(LocalDate date) {
 			long day = date.toEpochDay();
 			double engaged = 0;
+			double followers = 0;
 			boolean any = false;
-			for (MetricLedger metric : this.engagement) {
-				double total = metric.total(day);
-				if (!Double.isNaN(total)) {
-					engaged += total;
-					any = true;
+			if (!this.channelEngagement.isEmpty()) {
+				for (ChannelSeries series : this.channelEngagement) {
+					double reported = series.reported(day);
+					if (!Double.isNaN(reported)) {
+						engaged += reported;
+						any = true;
+					}
+				}
+				for (ChannelSeries series : this.channelAudience) {
+					double carried = series.carried(day);
+					followers += Double.isNaN(carried) ? 0 : carried;
 				}
 			}
-			double followers = 0;
-			for (MetricLedger metric : this.audience) {
-				double total = metric.total(day);
-				if (!Double.isNaN(total)) {
-					followers += total;
+			else {
+				for (MetricLedger metric : this.engagement) {
+					double total = metric.total(day);
+					if (!Double.isNaN(total)) {
+						engaged += total;
+						any = true;
+					}
+				}
+				for (MetricLedger metric : this.audience) {
+					double total = metric.total(day);
+					followers += Double.isNaN(total) ? 0 : total;
 				}
 			}
 			if (!any) {

@@ -142,6 +142,34 @@ class BrandScorerTests {
 	}
 
 	@Test
+	void salesGrowingWithAFlatAudienceIsAQuietPerformer() {
+		// sales 100 + 2t: slope 2, start 100, +54% over 27 days; followers flat
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 27, (t) -> 10_000);
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 0, 27, (t) -> 100 + 2 * t));
+
+		assertThat(card.outcomeGrowthPercent()).isEqualTo(54.0);
+		assertThat(card.verdict()).isEqualTo(Verdict.QUIET_PERFORMER);
+		assertThat(card.vanityIndex()).isEqualTo(0.0);
+		// lower bound 54 (no noise): 100 * 0.6 * (1 - e^(-54/20)) = 55.97
+		assertThat(card.impactScore()).isEqualTo(56.0);
+		assertThat(card.explanation()).endsWith("Outcomes are growing without clear audience growth.");
+	}
+
+	@Test
+	void aBrandWithoutEnoughOutcomeDataIsInsufficientAndSaysWhatIsMissing() {
+		// followers for 28 days, sales on three days only (fewer than the 7 a metric needs)
+		BrandLedger.Builder ledger = daily(brand(), "followers", "instagram", 0, 27, (t) -> 1000 + 20 * t);
+		BrandScored card = score(daily(ledger, "sales_revenue", "shop", 25, 27, (t) -> 100));
+
+		assertThat(card.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+		assertThat(card.outcomeTrend()).isEqualTo(Trend.UNKNOWN);
+		assertThat(card.vanityIndex()).isEqualTo(0.0);
+		assertThat(card.impactScore()).isEqualTo(0.0);
+		assertThat(card.explanation()).startsWith("Not enough data to score the 28 days to " + D0.plusDays(27))
+			.contains("followers 28 days, sales revenue 3 days");
+	}
+
+	@Test
 	void flagsABoughtJumpThatEngagementPerFollowerDoesNotMatch() {
 		BrandScored card = score(spikeBrand(300));
 

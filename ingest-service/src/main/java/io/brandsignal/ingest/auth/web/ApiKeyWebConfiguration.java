@@ -12,16 +12,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * docs and the actuator stays open.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiKeyWebConfiguration implements WebMvcConfigurer {
+class ApiKeyWebConfiguration implements WebMvcConfigurer {
 
 	/** The paths that write data and therefore need a key. */
-	public static final String PROTECTED_PATHS = "/api/v1/observations/**";
+	static final String PROTECTED_PATHS = "/api/v1/observations/**";
 
 	private final ApiKeyAuthenticator authenticator;
 
 	private final RateLimiter rateLimiter;
 
-	public ApiKeyWebConfiguration(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter) {
+	ApiKeyWebConfiguration(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter) {
 		this.authenticator = authenticator;
 		this.rateLimiter = rateLimiter;
 	}

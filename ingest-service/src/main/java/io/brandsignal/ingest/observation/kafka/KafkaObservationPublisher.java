@@ -147,7 +147,7 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 		}
 		catch (RejectedExecutionException ex) {
 			throw new PublishFailedException("All Kafka publishers are busy; nothing of this batch was published",
-					ex);
+					this.properties.retryAfter(), ex);
 		}
 		try {
 			result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -155,17 +155,17 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 		catch (TimeoutException ex) {
 			abandoned.set(true);
 			throw new PublishFailedException("Kafka did not acknowledge the batch within "
-					+ this.properties.timeout().toMillis() + " ms; " + RETRY_ADVICE, ex);
+					+ this.properties.timeout().toMillis() + " ms; " + RETRY_ADVICE, this.properties.retryAfter(), ex);
 		}
 		catch (ExecutionException ex) {
 			throw new PublishFailedException(
 					"Kafka did not acknowledge the batch (" + ex.getCause().getMessage() + "); " + RETRY_ADVICE,
-					ex.getCause());
+					this.properties.retryAfter(), ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			abandoned.set(true);
 			Thread.currentThread().interrupt();
-			throw new PublishFailedException("Interrupted while waiting for Kafka", ex);
+			throw new PublishFailedException("Interrupted while waiting for Kafka", this.properties.retryAfter(), ex);
 		}
 	}
 
@@ -186,7 +186,8 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 				// The caller has been told 503 already: make sure the batch is not committed behind its back.
 				producer.abortTransaction();
 				healthy = true;
-				throw new PublishFailedException("Gave up on the batch after the deadline", null);
+				throw new PublishFailedException("Gave up on the batch after the deadline", this.properties.retryAfter(),
+						null);
 			}
 			producer.commitTransaction();
 			healthy = true;

@@ -8,5 +8,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param accepted how many observations were published
  */
 @Schema(description = "The batch was published and acknowledged by Kafka")
-public record BatchAccepted(@Schema(example = "2") int accepted) {
+record BatchAccepted(@Schema(example = "2") int accepted) {
 }

@@ -20,7 +20,6 @@ import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.ObservationIngestService;
 import io.brandsignal.ingest.observation.ObservationValidator;
 import io.brandsignal.ingest.observation.RecordingPublisher;
-import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.ingest.ratelimit.RateLimitProperties;
 import io.brandsignal.ingest.ratelimit.RateLimiter;
 import io.brandsignal.ingest.web.ProblemDetailsAdvice;
@@ -67,8 +66,7 @@ class MalformedPayloadPropertyTests {
 		RateLimiter unlimited = new RateLimiter(new RateLimitProperties(false, 1, 1, Duration.ofSeconds(1)));
 		return MockMvcBuilders
 			.standaloneSetup(new ObservationController(service, new IngestLimits(5000, DataSize.ofMegabytes(4))))
-			.setControllerAdvice(new ProblemDetailsAdvice(metrics,
-					new PublisherProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), 1, 1, "test", "test")))
+			.setControllerAdvice(new ProblemDetailsAdvice(metrics))
 			.addInterceptors(new ApiKeyInterceptor(authenticator, unlimited))
 			.build();
 	}

@@ -97,6 +97,7 @@ class ObservationControllerTests {
 				]}"""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:invalid-observations"))
 			.andExpect(jsonPath("$.title").value("Invalid observations"))
 			.andExpect(jsonPath("$.detail").value("11 problem(s) in the batch; nothing of it was published"))
 			.andExpect(jsonPath("$.errors", hasSize(11)))
@@ -248,6 +249,7 @@ class ObservationControllerTests {
 			.content("acme followers 1"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unsupported-media-type"))
 			.andExpect(jsonPath("$.detail")
 				.value("Content type 'text/plain' is not supported; send application/json or text/csv"));
 	}
@@ -259,6 +261,7 @@ class ObservationControllerTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:kafka-unavailable"))
 			.andExpect(jsonPath("$.detail").value("Kafka did not acknowledge the batch within 5000 ms"));
 	}
 

@@ -40,6 +40,7 @@ class RateLimitTests {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "3600"))
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:rate-limited"))
 			.andExpect(jsonPath("$.detail").value("Rate limit of API key 'shop' exceeded; retry after 3600 s"));
 		this.mvc.perform(request("Bearer " + WebSliceTestConfiguration.AGENCY_KEY)).andExpect(status().isAccepted());
 	}

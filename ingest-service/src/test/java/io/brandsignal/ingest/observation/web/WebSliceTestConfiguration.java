@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import io.brandsignal.ingest.auth.ApiKeyAuthenticator;
 import io.brandsignal.ingest.auth.ApiKeyProperties;
 import io.brandsignal.ingest.observation.IngestLimits;
-import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.ingest.ratelimit.RateLimitProperties;
 import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.ObservationIngestService;
@@ -29,8 +28,7 @@ import org.springframework.context.annotation.Import;
  * {@code test-keys.properties}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ApiKeyProperties.class, RateLimitProperties.class, IngestLimits.class,
-		PublisherProperties.class })
+@EnableConfigurationProperties({ ApiKeyProperties.class, RateLimitProperties.class, IngestLimits.class })
 @Import({ ObservationIngestService.class, ObservationValidator.class, IngestMetrics.class,
 		ApiKeyAuthenticator.class, RateLimiter.class })
 public class WebSliceTestConfiguration {
