@@ -6,28 +6,40 @@ import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
  * A straight-line trend through a daily series that neither a day-of-week cycle nor a single odd day
- * can bend, with a standard error:
+ * can bend, with a standard error. The model is {@code y(t) = level(weekday of t) + slope * t}: each
+ * weekday has a level of its own (posting days, weekend sales), the trend is shared.
  * <ul>
- * <li><b>slope</b>: the median of the slopes between days that fall on the same weekday (the seasonal
- * Theil-Sen estimator of Hirsch, Slack and Smith 1982, with the week as the season), so a weekly cycle
- * cancels out of every pair and one outlier moves the median by at most one pair;</li>
- * <li><b>level</b>: the mean over the weekdays of each weekday's median de-trended value: the typical
- * day's level at the series' first day;</li>
- * <li><b>standard error</b>: {@code c * f * sigma / sqrt(S)}: {@code sigma} is the standard deviation of
- * the residuals after the trend and each weekday's mean (degrees of freedom corrected), {@code S} the
- * spread of the days around their weekday's mean day (the design of a within-weekday slope),
- * {@code f = sqrt((1 + rho) / (1 - rho))} widens it for the residuals' lag-1 autocorrelation {@code rho}
- * (bias-corrected, clamped to {@code [0, maxAutocorrelation]}), since neighbouring days of a real series
- * are rarely independent, and {@code c} = {@value #THEIL_SEN_EFFICIENCY} accounts for the median slope
- * being a little less efficient than least squares (calibrated by simulation in RobustTrendTests: 95%
- * intervals cover the true slope 94-96% of the time under independent noise, with or without a weekly
- * cycle, and about 91% under AR(1) noise with coefficient 0.5).</li>
+ * <li><b>Fit</b>: a Huber M-estimate (Huber 1964) by iteratively reweighted least squares: days whose
+ * residual exceeds {@value #HUBER_K} robust standard deviations (1.4826 times the median absolute
+ * residual) are down-weighted in proportion, so one odd day cannot bend the slope, while ordinary noise
+ * is used as fully as least squares would (about 95% of its efficiency under normal noise, where a median
+ * of pairwise slopes keeps only about two thirds: the simulation study's +10% sales growth was found in
+ * 80% instead of 97% of brands with the median).</li>
+ * <li><b>Level</b>: the mean of the weekday levels at the series' first day: the typical day's value
+ * there.</li>
+ * <li><b>Standard error</b>: the M-estimator's sandwich form
+ * {@code sqrt(n / (n - p) * sum(psi_i^2 d_i^2)) / sum(psi'_i d_i^2)}, with {@code psi} Huber's function
+ * of the residuals, {@code d_i} the day's distance from its weekday's mean day and {@code p} the fitted
+ * parameters; widened by {@code f = sqrt((1 + rho) / (1 - rho))} for the residuals' lag-1
+ * autocorrelation {@code rho} (Kendall's bias correction, clamped to {@code [0, maxAutocorrelation]}),
+ * since neighbouring days of a real series are rarely independent, and by a small-sample factor of
+ * {@value #SMALL_SAMPLE_FACTOR}. Calibrated by simulation in RobustTrendTests.</li>
  * </ul>
  */
 public final class RobustTrend {
 
-	/** Theil-Sen's standard error relative to least squares' under normal noise (calibrated by RobustTrendTests). */
-	static final double THEIL_SEN_EFFICIENCY = 1.08;
+	/** Huber's tuning constant: 95% efficiency under normal noise. */
+	static final double HUBER_K = 1.345;
+
+	private static final double MAD_TO_SIGMA = 1.4826;
+
+	/**
+	 * Widens the sandwich standard error, which reads about 8% low on four weeks of data (calibrated by
+	 * RobustTrendTests: 95% intervals then cover the true slope in 95-96% of flat noisy series).
+	 */
+	static final double SMALL_SAMPLE_FACTOR = 1.08;
+
+	private static final int ITERATIONS = 20;
 
 	private static final int WEEK = 7;
 
@@ -47,79 +59,125 @@ public final class RobustTrend {
 	 */
 	public Fit fit(double[] values) {
 		int n = values.length;
-		double[] slopes = new double[n * (n / WEEK + 1)];
+		int[] counts = new int[WEEK];
+		int known = 0;
+		for (int t = 0; t < n; t++) {
+			if (!Double.isNaN(values[t])) {
+				counts[t % WEEK]++;
+				known++;
+			}
+		}
 		int pairs = 0;
-		for (int i = 0; i < n; i++) {
-			if (Double.isNaN(values[i])) {
-				continue;
-			}
-			for (int j = i + WEEK; j < n; j += WEEK) {
-				if (!Double.isNaN(values[j])) {
-					slopes[pairs++] = (values[j] - values[i]) / (j - i);
-				}
-			}
+		int weekdays = 0;
+		for (int count : counts) {
+			pairs += count * (count - 1) / 2;
+			weekdays += (count > 0) ? 1 : 0;
 		}
 		if (pairs < 3) {
 			return null;
 		}
-		double slope = median(Arrays.copyOf(slopes, pairs));
-
-		// weekday levels of the de-trended series
-		double[][] byWeekday = new double[WEEK][n / WEEK + 1];
-		int[] counts = new int[WEEK];
-		double[] daySums = new double[WEEK];
-		for (int t = 0; t < n; t++) {
-			if (!Double.isNaN(values[t])) {
-				int weekday = t % WEEK;
-				byWeekday[weekday][counts[weekday]++] = values[t] - slope * t;
-				daySums[weekday] += t;
+		double[] weights = new double[n];
+		Arrays.fill(weights, 1);
+		double[] meanDay = new double[WEEK];
+		double[] meanValue = new double[WEEK];
+		double[] residuals = new double[n];
+		double slope = 0;
+		double scale = 0;
+		int parameters = weekdays + 1;
+		for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+			weekdayMeans(values, weights, meanDay, meanValue);
+			double products = 0;
+			double squares = 0;
+			for (int t = 0; t < n; t++) {
+				if (!Double.isNaN(values[t])) {
+					double day = t - meanDay[t % WEEK];
+					products += weights[t] * day * (values[t] - meanValue[t % WEEK]);
+					squares += weights[t] * day * day;
+				}
+			}
+			double next = (squares > 0) ? products / squares : 0;
+			double[] absolute = new double[known];
+			int k = 0;
+			for (int t = 0; t < n; t++) {
+				if (Double.isNaN(values[t])) {
+					residuals[t] = Double.NaN;
+					continue;
+				}
+				residuals[t] = values[t] - meanValue[t % WEEK] - next * (t - meanDay[t % WEEK]);
+				absolute[k++] = Math.abs(residuals[t]);
+			}
+			scale = MAD_TO_SIGMA * median(absolute) * Math.sqrt((double) known / Math.max(1, known - parameters));
+			boolean converged = iteration > 0 && Math.abs(next - slope) <= 1e-12 * Math.max(1, Math.abs(next));
+			slope = next;
+			if (scale == 0 || converged) {
+				break;
+			}
+			for (int t = 0; t < n; t++) {
+				if (!Double.isNaN(values[t])) {
+					double size = Math.abs(residuals[t]);
+					weights[t] = (size <= HUBER_K * scale) ? 1 : HUBER_K * scale / size;
+				}
 			}
 		}
-		double[] weekdayLevel = new double[WEEK];
-		double levelSum = 0;
-		int weekdays = 0;
-		int known = 0;
+		double level = 0;
 		for (int weekday = 0; weekday < WEEK; weekday++) {
 			if (counts[weekday] > 0) {
-				weekdayLevel[weekday] = median(Arrays.copyOf(byWeekday[weekday], counts[weekday]));
-				levelSum += weekdayLevel[weekday];
-				weekdays++;
-				known += counts[weekday];
+				level += meanValue[weekday] - slope * meanDay[weekday];
 			}
 		}
-		double level = levelSum / weekdays;
+		level /= weekdays;
+		int degreesOfFreedom = Math.max(1, known - parameters);
+		return new Fit(slope, level, standardError(residuals, meanDay, scale, known, degreesOfFreedom),
+				degreesOfFreedom);
+	}
 
-		double[] weekdayMean = new double[WEEK];
-		for (int weekday = 0; weekday < WEEK; weekday++) {
-			double sum = 0;
-			for (int i = 0; i < counts[weekday]; i++) {
-				sum += byWeekday[weekday][i];
-			}
-			weekdayMean[weekday] = (counts[weekday] > 0) ? sum / counts[weekday] : 0;
-		}
-		double[] residuals = new double[n];
-		double squares = 0;
-		double spread = 0;
-		for (int t = 0; t < n; t++) {
-			if (Double.isNaN(values[t])) {
-				residuals[t] = Double.NaN;
+	/** The sandwich standard error of the slope, widened for autocorrelated residuals. */
+	private double standardError(double[] residuals, double[] meanDay, double scale, int known, int degreesOfFreedom) {
+		double meat = 0;
+		double bread = 0;
+		for (int t = 0; t < residuals.length; t++) {
+			if (Double.isNaN(residuals[t])) {
 				continue;
 			}
-			int weekday = t % WEEK;
-			residuals[t] = values[t] - slope * t - weekdayMean[weekday];
-			squares += residuals[t] * residuals[t];
-			double meanDay = daySums[weekday] / counts[weekday];
-			spread += (t - meanDay) * (t - meanDay);
+			double day = t - meanDay[t % WEEK];
+			double bound = HUBER_K * scale;
+			boolean inside = Math.abs(residuals[t]) <= bound;
+			double psi = inside ? residuals[t] : Math.copySign(bound, residuals[t]);
+			meat += psi * psi * day * day;
+			bread += inside ? day * day : 0;
 		}
-		int degreesOfFreedom = Math.max(1, known - weekdays - 1);
-		double sigma = Math.sqrt(squares / degreesOfFreedom);
+		if (meat == 0) {
+			return 0;
+		}
+		if (bread == 0) {
+			return Double.POSITIVE_INFINITY;
+		}
 		// Kendall's first-order bias correction: the lag-1 autocorrelation of a short series reads low
 		double estimated = lagOneAutocorrelation(residuals);
 		double rho = Math.max(0, Math.min(this.maxAutocorrelation, estimated + (1 + 3 * estimated) / known));
-		double standardError = (spread > 0)
-				? THEIL_SEN_EFFICIENCY * Math.sqrt((1 + rho) / (1 - rho)) * sigma / Math.sqrt(spread)
-				: Double.POSITIVE_INFINITY;
-		return new Fit(slope, level, standardError, degreesOfFreedom);
+		return SMALL_SAMPLE_FACTOR * Math.sqrt((1 + rho) / (1 - rho))
+				* Math.sqrt((double) known / degreesOfFreedom * meat) / bread;
+	}
+
+	/** Weighted mean day and value of each weekday. */
+	private static void weekdayMeans(double[] values, double[] weights, double[] meanDay, double[] meanValue) {
+		double[] total = new double[WEEK];
+		Arrays.fill(meanDay, 0);
+		Arrays.fill(meanValue, 0);
+		for (int t = 0; t < values.length; t++) {
+			if (!Double.isNaN(values[t])) {
+				int weekday = t % WEEK;
+				total[weekday] += weights[t];
+				meanDay[weekday] += weights[t] * t;
+				meanValue[weekday] += weights[t] * values[t];
+			}
+		}
+		for (int weekday = 0; weekday < WEEK; weekday++) {
+			if (total[weekday] > 0) {
+				meanDay[weekday] /= total[weekday];
+				meanValue[weekday] /= total[weekday];
+			}
+		}
 	}
 
 	/** The two-sided Student-t quantile for a confidence level and degrees of freedom. */

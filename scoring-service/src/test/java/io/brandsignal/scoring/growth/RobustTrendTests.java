@@ -54,6 +54,7 @@ class RobustTrendTests {
 	@Test
 	void intervalCoversTheTrueSlopeAtItsConfidenceUnderNoiseAndWeeklyCycles() {
 		// 2,000 flat series each: independent noise (CV 0.3), the same with a weekend peak, small counts
+		System.out.println("COVERAGE " + coverage(0, 0.3, 0.0) + " " + coverage(0.5, 0.3, 0.0) + " " + coverage(0, 0.3, 0.5));
 		assertThat(coverage(0, 0.3, 0.0)).isBetween(0.93, 0.98);
 		assertThat(coverage(0.5, 0.3, 0.0)).isBetween(0.93, 0.98);
 		assertThat(coverage(0, 0.3, 0.5)).isBetween(0.89, 0.98);

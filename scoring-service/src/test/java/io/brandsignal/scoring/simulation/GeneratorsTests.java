@@ -58,7 +58,7 @@ class GeneratorsTests {
 		double sales = 0;
 		int brands = 50;
 		for (int seed = 0; seed < brands; seed++) {
-			SimulatedBrand brand = brand(Families.EQUAL_GROWTH, seed);
+			SimulatedBrand brand = brand(Families.EQUAL_GROWTH_10, seed);
 			LocalDate end = latest(brand);
 			LocalDate start = end.minusDays(Families.WINDOW_DAYS - 1);
 			TreeMap<LocalDate, Double> level = channel(brand, "followers", "instagram");
