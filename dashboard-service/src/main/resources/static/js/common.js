@@ -115,7 +115,6 @@
         } catch (e) {
           return;
         }
-        window.brandsignalLastEvent = { type: type, brand: data.brand, at: Date.now() };
         onChange(type, data);
       });
     });
