@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param users the people and API clients who may log in; none by default
  * @param metrics the business gauges exported to Prometheus
- * @param consumer how the read model consumes scorecards and rollups from Kafka
+ * @param consumer how the read model retries scorecards and rollups it cannot store
  * @param series limits of the series API and pages
  * @param stream the server-sent event stream
  */
