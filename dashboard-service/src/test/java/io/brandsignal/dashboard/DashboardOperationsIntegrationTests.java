@@ -27,6 +27,12 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 	}
 
 	@Test
+	void exportsTheConsumerLagOfTheReadModel() throws Exception {
+		assertThat(anonymous("/actuator/prometheus").body())
+			.contains("kafka_consumer_fetch_manager_records_lag_max{application=\"dashboard-service\"");
+	}
+
+	@Test
 	void exportsBusinessGaugesForEveryVerdictAndBrand() throws Exception {
 		send(Fixtures.scorecard("gauged", Verdict.DECLINING, 0.0, -20.0, 30.0, 12.5, T1));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
