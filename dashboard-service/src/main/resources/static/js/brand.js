@@ -6,14 +6,15 @@
   var main = document.getElementById('main');
   var brand = main.getAttribute('data-brand');
   var base = '/api/v1/brands/' + encodeURIComponent(brand);
-  var range = { days: 28 };
+  // no days asked for: the server's default range (the first preset is pressed for it)
+  var range = {};
   var latest = null;
 
   function query() {
     if (range.from && range.to) {
       return '?from=' + encodeURIComponent(range.from) + '&to=' + encodeURIComponent(range.to);
     }
-    return '?days=' + range.days;
+    return range.days ? '?days=' + range.days : '';
   }
 
   function load() {

@@ -4,19 +4,21 @@
   'use strict';
 
   var css = getComputedStyle(document.documentElement);
-  function cssVar(name, fallback) {
-    var value = css.getPropertyValue(name);
-    return value ? value.trim() : fallback;
+  function cssVar(name) {
+    return css.getPropertyValue(name).trim();
   }
 
-  var verdicts = {
-    BRAND_BUILDER: { label: 'Brand builder', color: cssVar('--v-brand-builder', '#1b6e35'), symbol: 'circle' },
-    VANITY_TRAP: { label: 'Vanity trap', color: cssVar('--v-vanity-trap', '#b0261c'), symbol: 'triangle' },
-    QUIET_PERFORMER: { label: 'Quiet performer', color: cssVar('--v-quiet-performer', '#1f5aa0'), symbol: 'diamond' },
-    DECLINING: { label: 'Declining', color: cssVar('--v-declining', '#8a4b00'), symbol: 'rect' },
-    STEADY: { label: 'Steady', color: cssVar('--v-steady', '#525a66'), symbol: 'roundRect' },
-    INSUFFICIENT_DATA: { label: 'Insufficient data', color: cssVar('--v-insufficient-data', '#6a4a8c'), symbol: 'pin' }
+  /* A verdict's words come with the data (verdictLabel, as the server says them) and its colour is the
+   * CSS variable its badges use (--v-vanity-trap for VANITY_TRAP); only the chart symbol, which a badge
+   * has no use for, is kept here. The order is the legend's. */
+  var verdictSymbols = {
+    BRAND_BUILDER: 'circle', VANITY_TRAP: 'triangle', QUIET_PERFORMER: 'diamond', DECLINING: 'rect',
+    STEADY: 'roundRect', INSUFFICIENT_DATA: 'pin'
   };
+
+  function verdictColor(verdict) {
+    return cssVar('--v-' + verdict.toLowerCase().replace(/_/g, '-'));
+  }
 
   function escapeHtml(value) {
     return String(value).replace(/[&<>"'`]/g, function (c) {
@@ -115,7 +117,6 @@
         } catch (e) {
           return;
         }
-        window.brandsignalLastEvent = { type: type, brand: data.brand, at: Date.now() };
         onChange(type, data);
       });
     });
@@ -146,8 +147,8 @@
   }
 
   window.BS = {
-    verdicts: verdicts, escapeHtml: escapeHtml, percent: percent, trend: trend, number: number, fetchJson: fetchJson,
+    verdictSymbols: verdictSymbols, verdictColor: verdictColor, escapeHtml: escapeHtml, percent: percent, trend: trend, number: number, fetchJson: fetchJson,
     fetchHtml: fetchHtml, swapFragment: swapFragment, debounce: debounce, live: live, chart: chart, cell: cell,
-    audienceColor: cssVar('--audience', '#6a3fb5'), outcomesColor: cssVar('--outcomes', '#0f7a55')
+    audienceColor: cssVar('--audience'), outcomesColor: cssVar('--outcomes')
   };
 })();

@@ -8,28 +8,33 @@
     var plotted = brands.filter(function (b) {
       return b.vanityGrowthPercent !== null && b.outcomeGrowthPercent !== null;
     });
-    var series = Object.keys(BS.verdicts).map(function (verdict) {
-      var style = BS.verdicts[verdict];
+    // one series per verdict that some brand has, named in the words the API gives with each brand
+    var series = Object.keys(BS.verdictSymbols).map(function (verdict) {
+      var members = plotted.filter(function (b) { return b.verdict === verdict; });
+      if (members.length === 0) {
+        return null;
+      }
       return {
-        name: style.label,
+        name: members[0].verdictLabel,
         type: 'scatter',
-        symbol: style.symbol,
+        symbol: BS.verdictSymbols[verdict],
         symbolSize: 14,
-        itemStyle: { color: style.color, borderColor: '#ffffff', borderWidth: 1 },
+        itemStyle: { color: BS.verdictColor(verdict), borderColor: '#ffffff', borderWidth: 1 },
         label: {
           show: true, position: 'right', color: '#1d2430', fontSize: 12,
-          formatter: function (p) { return p.data.brand + ' (' + style.label + ')'; }
+          formatter: function (p) { return p.data.brand + ' (' + p.data.verdictLabel + ')'; }
         },
         labelLayout: { hideOverlap: true },
-        data: plotted.filter(function (b) { return b.verdict === verdict; }).map(function (b) {
-          return { value: [b.vanityGrowthPercent, b.outcomeGrowthPercent], brand: b.brand, verdictLabel: style.label,
+        data: members.map(function (b) {
+          return { value: [b.vanityGrowthPercent, b.outcomeGrowthPercent], brand: b.brand, verdictLabel: b.verdictLabel,
             vanitySummary: b.vanitySummary, outcomeSummary: b.outcomeSummary,
             vanityIndex: b.vanityIndex, impactScore: b.impactScore };
         })
       };
-    });
-    series.push(errorBars(plotted));
-    series[0].markLine = {
+    }).filter(function (s) { return s !== null; });
+    var bars = errorBars(plotted);
+    series.push(bars);
+    bars.markLine = {
       silent: true, symbol: 'none', lineStyle: { color: '#4a5361', type: 'dashed' }, label: { show: false },
       data: [{ xAxis: 0 }, { yAxis: 0 }]
     };
@@ -111,7 +116,7 @@
       return 'No brand has growth data yet.';
     }
     return 'Quadrant of ' + plotted.length + ' brands. ' + plotted.map(function (b) {
-      return b.brand + ': ' + BS.verdicts[b.verdict].label + ', audience ' + b.vanityGrowth + ' ('
+      return b.brand + ': ' + b.verdictLabel + ', audience ' + b.vanityGrowth + ' ('
         + BS.trend(b.vanityTrend) + '), outcomes ' + b.outcomeGrowth + ' (' + BS.trend(b.outcomeTrend) + ')';
     }).join('; ') + '.';
   }

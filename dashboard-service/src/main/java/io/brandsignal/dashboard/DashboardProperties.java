@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param users the people and API clients who may log in; none by default
  * @param metrics the business gauges exported to Prometheus
- * @param consumer how the read model consumes scorecards and rollups from Kafka
+ * @param consumer how the read model retries scorecards and rollups it cannot store
  * @param series limits of the series API and pages
  * @param stream the server-sent event stream
  */
@@ -40,16 +40,14 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	}
 
 	/**
-	 * The Kafka consumer of the read model.
+	 * How the read model retries a record it cannot store (the consumer itself is set up under
+	 * {@code spring.kafka}).
 	 *
-	 * @param groupIdPrefix every instance reads every partition in a consumer group of its own, named
-	 * this prefix plus a random suffix, so each instance sees every change and can push it to its own
-	 * browsers; the upserts are idempotent, so many instances writing one database agree
 	 * @param retries how often a failing record is retried before it goes to the dead-letter topic
 	 * @param initialBackOff wait before the first retry
 	 * @param maxBackOff longest wait between retries
 	 */
-	public record Consumer(@DefaultValue("brandsignal-dashboard") String groupIdPrefix, @DefaultValue("3") int retries,
+	public record Consumer(@DefaultValue("3") int retries,
 			@DefaultValue("200ms") Duration initialBackOff, @DefaultValue("2s") Duration maxBackOff) {
 	}
 

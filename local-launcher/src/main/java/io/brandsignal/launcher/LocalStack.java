@@ -153,11 +153,6 @@ public final class LocalStack implements AutoCloseable {
 		return this.settings;
 	}
 
-	/** Where each service writes its log. */
-	public List<Path> logFiles() {
-		return this.services.stream().map(ServiceProcess::logFile).toList();
-	}
-
 	/** Whether any service process has ended on its own. */
 	public List<String> stoppedServices() {
 		return this.services.stream().filter((service) -> !service.isAlive()).map(ServiceProcess::name).toList();

@@ -81,10 +81,6 @@ final class ServiceProcess implements AutoCloseable {
 		return URI.create("http://localhost:" + this.port);
 	}
 
-	Path logFile() {
-		return this.logFile;
-	}
-
 	/** The service's JVM. */
 	ProcessHandle process() {
 		return this.process.toHandle();
@@ -148,17 +144,6 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** Stops the service the hard way, as a crash or {@code kill -9} would. */
-	void kill() {
-		this.process.destroyForcibly();
-		try {
-			this.process.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}

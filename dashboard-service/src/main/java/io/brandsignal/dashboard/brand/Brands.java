@@ -3,11 +3,10 @@ package io.brandsignal.dashboard.brand;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.readmodel.BrandSort;
+import io.brandsignal.dashboard.readmodel.ReadCache;
 import io.brandsignal.dashboard.readmodel.RollupStore;
 import io.brandsignal.dashboard.readmodel.ScorecardChanged;
 import io.brandsignal.dashboard.readmodel.ScorecardStore;
@@ -28,9 +27,7 @@ public class Brands {
 
 	private final RollupStore rollups;
 
-	private final Map<String, Cached> latest = new ConcurrentHashMap<>();
-
-	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+	private final ReadCache<String, ScorecardView> latest = ReadCache.bounded(MAX_CACHED);
 
 	public Brands(ScorecardStore scorecards, RollupStore rollups) {
 		this.scorecards = scorecards;
@@ -58,27 +55,13 @@ public class Brands {
 	 * often than it changes.
 	 */
 	public Optional<ScorecardView> findScorecard(String brand) {
-		// read, not created: a counter per name anyone asks for would grow without bound
-		AtomicLong changes = this.generations.get(brand);
-		long generation = (changes != null) ? changes.get() : 0;
-		Cached cached = this.latest.get(brand);
-		if (cached != null && cached.generation() == generation) {
-			return Optional.of(cached.scorecard());
-		}
-		Optional<ScorecardView> scorecard = this.scorecards.find(brand).map(ScorecardView::of);
-		scorecard.ifPresent((view) -> {
-			if (this.latest.size() >= MAX_CACHED) {
-				this.latest.clear();
-			}
-			// Tagged with the generation seen before reading: a change stored meanwhile makes it stale.
-			this.latest.put(brand, new Cached(generation, view));
-		});
-		return scorecard;
+		return Optional
+			.ofNullable(this.latest.get(brand, (name) -> this.scorecards.find(name).map(ScorecardView::of).orElse(null)));
 	}
 
 	@EventListener
 	void onScorecardChanged(ScorecardChanged changed) {
-		this.generations.computeIfAbsent(changed.scorecard().brand(), (key) -> new AtomicLong()).incrementAndGet();
+		this.latest.evict(changed.scorecard().brand());
 	}
 
 	/**
@@ -100,9 +83,6 @@ public class Brands {
 	/** The exception for a brand the read model does not know. */
 	public static BrandNotFoundException unknown(String brand) {
 		return new BrandNotFoundException(brand, "No brand '" + brand + "' is known to the dashboard.");
-	}
-
-	private record Cached(long generation, ScorecardView scorecard) {
 	}
 
 }

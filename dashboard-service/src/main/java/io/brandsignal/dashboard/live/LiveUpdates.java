@@ -65,11 +65,6 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 		return emitter;
 	}
 
-	/** Number of open streams. */
-	public int subscribers() {
-		return this.emitters.size();
-	}
-
 	@EventListener
 	void onScorecardChanged(ScorecardChanged changed) {
 		broadcast("scorecard", BrandSummary.of(changed.scorecard()));

@@ -15,9 +15,9 @@ import io.brandsignal.dashboard.series.BrandSeries;
  */
 public record Sparkline(String audiencePoints, String outcomePoints, String description) {
 
-	static final double WIDTH = 100;
+	static final int WIDTH = 100;
 
-	static final double HEIGHT = 24;
+	static final int HEIGHT = 24;
 
 	/** The sparkline of a brand's index lines. */
 	static Sparkline of(BrandSeries.IndexedGrowth lines) {
@@ -40,9 +40,19 @@ public record Sparkline(String audiencePoints, String outcomePoints, String desc
 						+ " over the scoring window.");
 	}
 
+	/** Width of the box the lines are drawn in, in pixels, for the {@code svg} element. */
+	public int width() {
+		return WIDTH;
+	}
+
+	/** Height of the box the lines are drawn in, in pixels. */
+	public int height() {
+		return HEIGHT;
+	}
+
 	private static String polyline(List<Double> line, double low, double span) {
 		StringBuilder svg = new StringBuilder();
-		double step = (line.size() > 1) ? WIDTH / (line.size() - 1) : 0;
+		double step = (line.size() > 1) ? (double) WIDTH / (line.size() - 1) : 0;
 		for (int i = 0; i < line.size(); i++) {
 			Double value = line.get(i);
 			if (value == null) {

@@ -26,11 +26,6 @@ public enum BrandSort {
 		this.orderBy = orderBy;
 	}
 
-	/** The value of the {@code sort} request parameter that selects this order. */
-	public String parameter() {
-		return this.parameter;
-	}
-
 	String orderBy() {
 		return this.orderBy;
 	}

@@ -8,14 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.readmodel.MetricValue;
+import io.brandsignal.dashboard.readmodel.ReadCache;
 import io.brandsignal.dashboard.readmodel.RollupChanged;
 import io.brandsignal.dashboard.readmodel.RollupStore;
 
@@ -30,7 +29,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class SeriesService {
 
+	/** Series kept over all brands: a long range is large (thousands of formatted numbers). */
 	private static final int MAX_CACHED = 128;
+
+	/** Ranges kept per brand: a page's presets and the default, the newest first. */
+	private static final int RANGES_PER_BRAND = 4;
 
 	private static final int MAX_BRANDS = 1000;
 
@@ -44,11 +47,9 @@ public class SeriesService {
 
 	private final JsonMapper json;
 
-	private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+	private final ReadCache<String, KeptSeries> kept = ReadCache.weighed(MAX_CACHED, KeptSeries::size);
 
-	private final Map<String, LatestDay> latestDays = new ConcurrentHashMap<>();
-
-	private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+	private final ReadCache<String, LocalDate> latestDays = ReadCache.bounded(MAX_BRANDS);
 
 	public SeriesService(RollupStore rollups, Brands brands, MetricCatalog catalog, DashboardProperties properties,
 			JsonMapper json) {
@@ -80,19 +81,7 @@ public class SeriesService {
 	 * only known brands are kept, so requests for made-up names cannot fill the memory.
 	 */
 	private Optional<LocalDate> latestDay(String brand) {
-		long generation = generation(brand);
-		LatestDay kept = this.latestDays.get(brand);
-		if (kept != null && kept.generation() == generation) {
-			return Optional.of(kept.day());
-		}
-		Optional<LocalDate> latest = this.rollups.latestDay(brand);
-		latest.ifPresent((day) -> {
-			if (this.latestDays.size() >= MAX_BRANDS) {
-				this.latestDays.clear();
-			}
-			this.latestDays.put(brand, new LatestDay(generation, day));
-		});
-		return latest;
+		return Optional.ofNullable(this.latestDays.get(brand, (name) -> this.rollups.latestDay(name).orElse(null)));
 	}
 
 	private int length(String days) {
@@ -129,33 +118,16 @@ public class SeriesService {
 	}
 
 	private Cached cached(String brand, DateRange range) {
-		long generation = generation(brand);
-		CacheKey key = new CacheKey(brand, range);
-		Cached cached = this.cache.get(key);
-		if (cached != null && cached.generation() == generation) {
-			return cached;
-		}
-		BrandSeries series = read(brand, range);
-		Cached fresh = new Cached(generation, series, this.json.writeValueAsBytes(series));
-		if (this.cache.size() >= MAX_CACHED) {
-			this.cache.clear();
-		}
-		this.cache.put(key, fresh);
-		return fresh;
+		return this.kept.get(brand, (series) -> series.find(range) != null, (series) -> {
+			BrandSeries read = read(brand, range);
+			return KeptSeries.with(series, new Cached(range, read, this.json.writeValueAsBytes(read)));
+		}).find(range);
 	}
 
 	@EventListener
 	void onRollupChanged(RollupChanged changed) {
-		this.generations.computeIfAbsent(changed.brand(), (key) -> new AtomicLong()).incrementAndGet();
-	}
-
-	/**
-	 * How often the brand's rollups changed in this instance; read before the database, so that a
-	 * change stored meanwhile makes what was read stale.
-	 */
-	private long generation(String brand) {
-		AtomicLong generation = this.generations.get(brand);
-		return (generation != null) ? generation.get() : 0;
+		this.kept.evict(changed.brand());
+		this.latestDays.evict(changed.brand());
 	}
 
 	private BrandSeries read(String brand, DateRange range) {
@@ -191,13 +163,37 @@ public class SeriesService {
 		return Integer.MAX_VALUE;
 	}
 
-	private record CacheKey(String brand, DateRange range) {
+	private record Cached(DateRange range, BrandSeries series, byte[] json) {
 	}
 
-	private record Cached(long generation, BrandSeries series, byte[] json) {
-	}
+	/** A brand's series of the ranges last asked for, the newest first. */
+	private record KeptSeries(List<Cached> ranges) {
 
-	private record LatestDay(long generation, LocalDate day) {
+		static KeptSeries with(KeptSeries kept, Cached added) {
+			List<Cached> ranges = new ArrayList<>(RANGES_PER_BRAND);
+			ranges.add(added);
+			if (kept != null) {
+				kept.ranges().stream()
+					.filter((other) -> !other.range().equals(added.range()))
+					.limit(RANGES_PER_BRAND - 1)
+					.forEach(ranges::add);
+			}
+			return new KeptSeries(List.copyOf(ranges));
+		}
+
+		Cached find(DateRange range) {
+			for (Cached cached : this.ranges) {
+				if (cached.range().equals(range)) {
+					return cached;
+				}
+			}
+			return null;
+		}
+
+		int size() {
+			return this.ranges.size();
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.brandsignal.dashboard.web;
 
+import java.net.URI;
+
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.series.InvalidRangeException;
 
@@ -12,31 +14,42 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place where API errors become RFC 9457 problem details ({@code application/problem+json}):
- * unknown brands {@code 404}, bad dates and parameters {@code 400}, and Spring MVC's own errors.
+ * unknown brands {@code 404}, bad dates and parameters {@code 400}, and Spring MVC's own errors. The
+ * dashboard's own problems have the {@code type} {@code urn:brandsignal:problem:<kind>}, the scheme all
+ * services share.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+	/** Where every problem type of the dashboard starts. */
+	static final String TYPE_PREFIX = "urn:brandsignal:problem:";
+
 	@ExceptionHandler
 	ProblemDetail brandNotFound(BrandNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown brand");
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-brand", "Unknown brand", ex.getMessage());
 		problem.setProperty("brand", ex.brand());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidRange(InvalidRangeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid date range");
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, "invalid-date-range", "Invalid date range", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail badRequest(BadRequestException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle(ex.title());
+		return problem(HttpStatus.BAD_REQUEST, ex.kind(), ex.title(), ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(kind));
+		problem.setTitle(title);
 		return problem;
+	}
+
+	private static URI type(String kind) {
+		return URI.create(TYPE_PREFIX + kind);
 	}
 
 }

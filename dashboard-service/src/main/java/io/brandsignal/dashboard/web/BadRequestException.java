@@ -5,11 +5,24 @@ package io.brandsignal.dashboard.web;
  */
 public class BadRequestException extends RuntimeException {
 
+	private final String kind;
+
 	private final String title;
 
-	public BadRequestException(String title, String detail) {
+	/**
+	 * @param kind the problem type's last part, such as {@code unknown-verdict}
+	 * @param title short summary of the problem type
+	 * @param detail what is wrong with this request
+	 */
+	public BadRequestException(String kind, String title, String detail) {
 		super(detail);
+		this.kind = kind;
 		this.title = title;
+	}
+
+	/** The problem type's last part, after {@code urn:brandsignal:problem:}. */
+	public String kind() {
+		return this.kind;
 	}
 
 	/** Short summary of the problem type. */

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+
+import io.brandsignal.dashboard.readmodel.ReadCache;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +38,7 @@ public class RenderedPages {
 
 	private final ThymeleafViewResolver views;
 
-	private final Map<PageKey, Rendered> kept = new ConcurrentHashMap<>();
+	private final ReadCache<PageKey, Rendered> kept = ReadCache.bounded(MAX_KEPT);
 
 	public RenderedPages(ThymeleafViewResolver views) {
 		this.views = views;
@@ -61,17 +62,31 @@ public class RenderedPages {
 			HttpServletResponse response) throws Exception {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String token = (csrf != null) ? csrf.getToken() : null;
-		Rendered page = this.kept.get(key);
-		if (page == null || !page.fits(version, token)) {
+		Rendered page;
+		if (!this.views.isCache()) {
 			page = renderAfresh(key.template(), version, token, model, request, response);
-			if (this.views.isCache()) {
-				if (this.kept.size() >= MAX_KEPT) {
-					this.kept.clear();
-				}
-				this.kept.put(key, page);
+		}
+		else {
+			try {
+				// Rendered under the page's lock: readers of the same page wait for one rendering.
+				page = this.kept.get(key, (kept) -> kept.fits(version, token),
+						(stale) -> renderKept(key.template(), version, token, model, request, response));
+			}
+			catch (RenderingFailed ex) {
+				throw ex.failure();
 			}
 		}
 		page.write(token, response);
+	}
+
+	private Rendered renderKept(String template, Object version, String token, Map<String, ?> model,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
+			return renderAfresh(template, version, token, model, request, response);
+		}
+		catch (Exception ex) {
+			throw new RenderingFailed(ex);
+		}
 	}
 
 	private Rendered renderAfresh(String template, Object version, String token, Map<String, ?> model,
@@ -87,6 +102,19 @@ public class RenderedPages {
 	}
 
 	private record PageKey(String template, String page) {
+	}
+
+	/** Carries a rendering's failure out of the cache's loading function, to be rethrown as it was. */
+	private static final class RenderingFailed extends RuntimeException {
+
+		RenderingFailed(Exception failure) {
+			super(failure);
+		}
+
+		Exception failure() {
+			return (Exception) getCause();
+		}
+
 	}
 
 	/**

@@ -14,20 +14,13 @@ import org.springframework.stereotype.Component;
 @Component("staticAssets")
 public class StaticAssets {
 
-	private final String echarts;
-
 	public StaticAssets(ThymeleafViewResolver views) {
 		String version = new WebJarVersionLocator().version("echarts");
 		if (version == null) {
 			throw new IllegalStateException("The echarts webjar is missing from the class path");
 		}
-		this.echarts = "/webjars/echarts/" + version + "/dist/echarts.min.js";
-		views.addStaticVariable("echartsUrl", this.echarts);
-	}
-
-	/** The ECharts script, served from the webjar (no CDN). */
-	public String echarts() {
-		return this.echarts;
+		// the ECharts script, served from the webjar (no CDN)
+		views.addStaticVariable("echartsUrl", "/webjars/echarts/" + version + "/dist/echarts.min.js");
 	}
 
 }

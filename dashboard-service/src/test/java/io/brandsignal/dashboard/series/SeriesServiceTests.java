@@ -52,6 +52,25 @@ class SeriesServiceTests {
 	}
 
 	@Test
+	void keepsSeveralRangesOfABrandAndEvictsThemAllWhenItsRollupsChange() {
+		DateRange week = new DateRange(DAY.minusDays(6), DAY);
+		given(this.rollups.values("acme", DAY, DAY)).willReturn(List.of(new MetricValue("acme", DAY, "followers", 10)));
+		given(this.rollups.values("acme", DAY.minusDays(6), DAY))
+			.willReturn(List.of(new MetricValue("acme", DAY, "followers", 10)));
+
+		this.service.series("acme", RANGE);
+		this.service.series("acme", week);
+		this.service.series("acme", RANGE);
+		this.service.series("acme", week);
+		this.service.onRollupChanged(new RollupChanged("acme", DAY));
+		this.service.series("acme", RANGE);
+		this.service.series("acme", week);
+
+		verify(this.rollups, times(2)).values("acme", DAY, DAY);
+		verify(this.rollups, times(2)).values("acme", DAY.minusDays(6), DAY);
+	}
+
+	@Test
 	void readsAgainOnceTheBrandsRollupsChanged() {
 		given(this.rollups.values("acme", DAY, DAY)).willReturn(List.of(new MetricValue("acme", DAY, "followers", 10)),
 				List.of(new MetricValue("acme", DAY, "followers", 12)));

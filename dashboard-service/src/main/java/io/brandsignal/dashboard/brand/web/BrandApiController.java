@@ -56,7 +56,7 @@ class BrandApiController {
 		return Arrays.stream(Verdict.values())
 			.filter((candidate) -> candidate.name().equalsIgnoreCase(verdict.trim()))
 			.findFirst()
-			.orElseThrow(() -> new BadRequestException("Unknown verdict", "'verdict' must be one of "
+			.orElseThrow(() -> new BadRequestException("unknown-verdict", "Unknown verdict", "'verdict' must be one of "
 					+ Arrays.toString(Verdict.values()) + "."));
 	}
 
@@ -65,7 +65,7 @@ class BrandApiController {
 			return BrandSort.BRAND;
 		}
 		return BrandSort.fromParameter(sort.trim())
-			.orElseThrow(() -> new BadRequestException("Unknown sort",
+			.orElseThrow(() -> new BadRequestException("unknown-sort", "Unknown sort",
 					"'sort' must be one of brand, vanityIndex, impactScore."));
 	}
 

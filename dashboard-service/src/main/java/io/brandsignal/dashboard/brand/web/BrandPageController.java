@@ -2,6 +2,7 @@ package io.brandsignal.dashboard.brand.web;
 
 import java.util.Optional;
 
+import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.ScorecardView;
@@ -28,9 +29,12 @@ class BrandPageController {
 
 	private final RenderedPages pages;
 
-	BrandPageController(Brands brands, RenderedPages pages) {
+	private final int defaultDays;
+
+	BrandPageController(Brands brands, RenderedPages pages, DashboardProperties properties) {
 		this.brands = brands;
 		this.pages = pages;
+		this.defaultDays = properties.series().defaultDays();
 	}
 
 	@GetMapping("/brands/{brand}")
@@ -51,6 +55,8 @@ class BrandPageController {
 			throw Brands.unknown(brand);
 		}
 		model.addAttribute("brand", brand);
+		// the range the series API serves when none is asked for, the page's first preset
+		model.addAttribute("defaultDays", this.defaultDays);
 		model.addAttribute("scorecard", scorecard.orElse(null));
 		model.addAttribute("verdictMeaning", scorecard.map((card) -> Verdicts.meaning(card.verdict())).orElse(""));
 		return scorecard;

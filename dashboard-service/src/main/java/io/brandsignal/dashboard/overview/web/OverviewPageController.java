@@ -1,7 +1,6 @@
 package io.brandsignal.dashboard.overview.web;
 
 import java.util.Arrays;
-import java.util.List;
 
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.brand.Verdicts;
@@ -52,7 +51,6 @@ class OverviewPageController {
 		model.addAttribute("selectedVerdict", verdict);
 		model.addAttribute("selectedSort", sort);
 		model.addAttribute("verdicts", Arrays.stream(Verdict.values()).map(VerdictOption::of).toList());
-		model.addAttribute("sorts", List.of(BrandSort.values()));
 	}
 
 	/**

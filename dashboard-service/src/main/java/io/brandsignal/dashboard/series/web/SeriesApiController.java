@@ -45,11 +45,11 @@ class SeriesApiController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = BrandSeries.class)))
 	ResponseEntity<byte[]> series(@PathVariable String brand,
-			@Parameter(description = "First day (ISO date); default: 28 days before 'to'") @RequestParam(
+			@Parameter(description = "First day (ISO date); default: 'days' days up to 'to'") @RequestParam(
 					required = false) String from,
 			@Parameter(description = "Last day (ISO date); default: the brand's latest day") @RequestParam(
 					required = false) String to,
-			@Parameter(description = "Length of the range in days when 'from' is not given; default 28") @RequestParam(
+			@Parameter(description = "Length of the range in days when 'from' is not given; default: brandsignal.dashboard.series.default-days") @RequestParam(
 					required = false) String days) {
 		DateRange range = this.series.range(brand, from, to, days);
 		// Served pre-serialized from the series cache; the bytes are the JSON of a BrandSeries.

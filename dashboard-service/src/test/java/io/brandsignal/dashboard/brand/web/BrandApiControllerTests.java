@@ -59,7 +59,17 @@ class BrandApiControllerTests {
 		this.mvc.perform(get("/api/v1/brands?verdict=famous").with(tester()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-verdict"))
 			.andExpect(jsonPath("$.title").value("Unknown verdict"));
+	}
+
+	@Test
+	void answersUnknownSortWithBadRequestProblem() throws Exception {
+		this.mvc.perform(get("/api/v1/brands?sort=loudest").with(tester()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-sort"))
+			.andExpect(jsonPath("$.title").value("Unknown sort"));
 	}
 
 	@Test
@@ -129,6 +139,7 @@ class BrandApiControllerTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-brand"))
 			.andExpect(jsonPath("$.title").value("Unknown brand"))
 			.andExpect(jsonPath("$.brand").value("nobody"));
 	}

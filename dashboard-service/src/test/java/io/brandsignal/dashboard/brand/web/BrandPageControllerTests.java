@@ -75,6 +75,9 @@ class BrandPageControllerTests {
 			.andExpect(content().string(containsString("<td class=\"num\">+50.0 % ± 3.0 %</td>")))
 			.andExpect(content().string(containsString("id=\"growth-chart\"")))
 			.andExpect(content().string(containsString("<script src=\"/webjars/echarts/")))
+			// the first range preset is the series API's default, pressed until another is chosen
+			.andExpect(content().string(containsString(
+					"<button type=\"button\" class=\"preset\" aria-pressed=\"true\" data-days=\"28\">28 days</button>")))
 			.andExpect(content().string(containsString("href=\"/api/v1/brands/acme/series.csv\"")));
 	}
 

@@ -65,6 +65,7 @@ class OverviewPageControllerTests {
 			.andExpect(content().string(containsString("<td class=\"num\"><span>+0.0 % ± 2.0 %</span><br><span "
 					+ "class=\"trend\">flat</span></td>")))
 			.andExpect(content().string(containsString("id=\"quadrant\"")))
+			.andExpect(content().string(containsString("viewBox=\"0 0 100 24\" width=\"100\" height=\"24\"")))
 			.andExpect(content().string(containsString("/webjars/echarts/")));
 	}
 

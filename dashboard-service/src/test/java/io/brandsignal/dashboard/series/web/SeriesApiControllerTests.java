@@ -85,6 +85,7 @@ class SeriesApiControllerTests {
 		this.mvc.perform(get("/api/v1/brands/acme/series?from=2026-13-01").with(tester()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:invalid-date-range"))
 			.andExpect(jsonPath("$.title").value("Invalid date range"))
 			.andExpect(jsonPath("$.detail").value("'from' must be an ISO date such as 2026-11-20."));
 	}
@@ -110,6 +111,7 @@ class SeriesApiControllerTests {
 		this.mvc.perform(get("/api/v1/brands/nobody/series.csv").with(tester()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-brand"))
 			.andExpect(jsonPath("$.title").value("Unknown brand"));
 	}
 

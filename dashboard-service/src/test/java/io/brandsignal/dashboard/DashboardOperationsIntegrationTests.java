@@ -1,0 +1,68 @@
+package io.brandsignal.dashboard;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import io.brandsignal.contract.event.Verdict;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What operators and API clients rely on besides the data: health and Prometheus open, everything else
+ * behind a login, business gauges and request metrics exported, the API described with OpenAPI.
+ */
+class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTests {
+
+	@Test
+	void observesRequestsAndLoginsButNotEachSecurityFilter() throws Exception {
+		assertThat(get("/api/v1/brands").statusCode()).isEqualTo(200);
+
+		assertThat(anonymous("/actuator/prometheus").body())
+			.contains("http_server_requests_seconds_count{application=\"dashboard-service\"")
+			.contains("spring_security_authentications_seconds_count")
+			.doesNotContain("spring_security_filterchains")
+			.doesNotContain("spring_security_authorizations");
+	}
+
+	@Test
+	void exportsTheConsumerLagOfTheReadModel() throws Exception {
+		assertThat(anonymous("/actuator/prometheus").body())
+			.contains("kafka_consumer_fetch_manager_records_lag_max{application=\"dashboard-service\"");
+	}
+
+	@Test
+	void exportsBusinessGaugesForEveryVerdictAndBrand() throws Exception {
+		send(Fixtures.scorecard("gauged", Verdict.DECLINING, 0.0, -20.0, 30.0, 12.5, T1));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			String metrics = anonymous("/actuator/prometheus").body();
+			assertThat(metrics).contains("brandsignal_brand_impact_score{application=\"dashboard-service\",brand=\"gauged\"} 12.5")
+				.contains("brandsignal_brand_vanity_index{application=\"dashboard-service\",brand=\"gauged\"} 30.0")
+				.contains("brandsignal_brands_by_verdict{application=\"dashboard-service\",verdict=\"INSUFFICIENT_DATA\"} 0.0")
+				.containsPattern("brandsignal_brands_by_verdict\\{application=\"dashboard-service\",verdict=\"DECLINING\"} [1-9]");
+		});
+	}
+
+	@Test
+	void servesHealthAndPrometheusWithoutCredentialsAndEverythingElseOnlyWithThem() throws Exception {
+		assertThat(anonymous("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(anonymous("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(anonymous("/actuator/prometheus").body()).contains("brandsignal_brands_by_verdict");
+		assertThat(anonymous("/api/v1/brands").statusCode()).isEqualTo(401);
+		assertThat(anonymous("/v3/api-docs").statusCode()).isEqualTo(401);
+		assertThat(get("/api/v1/brands").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void describesTheApiWithOpenApi() throws Exception {
+		HttpResponse<String> apiDocs = get("/v3/api-docs");
+
+		assertThat(apiDocs.statusCode()).isEqualTo(200);
+		assertThat(apiDocs.body()).contains("\"/api/v1/brands\"", "\"/api/v1/brands/{brand}/scorecard\"",
+				"\"/api/v1/brands/{brand}/series\"", "\"/api/v1/brands/{brand}/series.csv\"", "\"/api/v1/stream\"",
+				"\"vanityMarginPercent\"", "\"vanitySummary\"", "Audience: unknown — no audience metric reported",
+				"\"elasticityLow\"", "\"effect\"");
+	}
+
+}
