@@ -1,7 +1,7 @@
 package io.brandsignal.dashboard.web;
 
-import java.net.URI;
 
+import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.series.InvalidRangeException;
 
@@ -20,9 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
-
-	/** Where every problem type of the dashboard starts. */
-	static final String TYPE_PREFIX = "urn:brandsignal:problem:";
 
 	@ExceptionHandler
 	ProblemDetail brandNotFound(BrandNotFoundException ex) {
@@ -43,13 +40,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type(kind));
+		problem.setType(ProblemTypes.of(kind));
 		problem.setTitle(title);
 		return problem;
-	}
-
-	private static URI type(String kind) {
-		return URI.create(TYPE_PREFIX + kind);
 	}
 
 }

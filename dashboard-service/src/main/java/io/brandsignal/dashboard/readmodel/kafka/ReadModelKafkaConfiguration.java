@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.brandsignal.contract.metrics.DeadLetterMeter;
 import io.brandsignal.contract.topic.Topic;
 import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -34,8 +34,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelKafkaConfiguration {
-
-	static final String DEAD_LETTER_METRIC = "brandsignal.deadletter.records";
 
 	/**
 	 * Values arrive as bytes; each listener's parameter type says what they are read as, never a type
@@ -62,10 +60,7 @@ class ReadModelKafkaConfiguration {
 		Map<String, Counter> counters = List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS)
 			.stream()
 			.map(Topic::name)
-			.collect(Collectors.toMap(Function.identity(), (topic) -> Counter.builder(DEAD_LETTER_METRIC)
-				.description("Records sent to a dead-letter topic, by the topic they were read from")
-				.tag("topic", topic)
-				.register(meters)));
+			.collect(Collectors.toMap(Function.identity(), (topic) -> DeadLetterMeter.counter(meters, topic)));
 		DashboardProperties.Consumer consumer = properties.consumer();
 		ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(consumer.retries());
 		bounded.setInitialInterval(consumer.initialBackOff().toMillis());
