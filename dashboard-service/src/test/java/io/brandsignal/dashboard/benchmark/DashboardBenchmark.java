@@ -92,7 +92,7 @@ public final class DashboardBenchmark {
 						"brandsignal.dashboard.users[0].username", USER,
 						"brandsignal.dashboard.users[0].password-bcrypt", hash, "logging.level.root", "WARN",
 						"logging.level.org.apache.kafka", "ERROR", "spring.main.banner-mode", "off"));
-			// As command-line arguments, so they win over any application.properties on the class path.
+			// As command-line arguments, so they win over any application.yml on the class path.
 			String[] arguments = settings.entrySet()
 				.stream()
 				.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())

@@ -30,7 +30,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * as the type its listener asks for, and the error handler that sends records which cannot be read or
  * stored to the dashboard's dead-letter topic after a bounded back-off, so they never block the
  * partition. Everything else (committed records only, a consumer group per instance, bytes in and out)
- * is in {@code application.properties} under {@code spring.kafka}.
+ * is in {@code application.yml} under {@code spring.kafka}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelKafkaConfiguration {
