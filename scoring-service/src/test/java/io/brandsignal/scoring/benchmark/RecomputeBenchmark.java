@@ -20,7 +20,7 @@ import io.brandsignal.scoring.scorecard.ScoringRules;
  * How long one brand's recompute takes in the scoring math: building its ledger from every cell and
  * scoring it, for a brand with a full horizon (400 days) of 20 metric-channels at realistic cadences
  * (issue 10 asks for p99 at most 5 ms). Run with
- * {@code mvn -q -B -pl scoring-service test-compile exec:java -Dexec.mainClass=io.brandsignal.scoring.benchmark.RecomputeBenchmark};
+ * {@code mvn -q -B -pl scoring-service test-compile exec:java -Dbenchmark=RecomputeBenchmark};
  * prints p50, p99 and max, wall-clock and CPU time, over 2,000 recomputes of 50 different brands after a
  * warm-up.
  */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import io.brandsignal.contract.catalog.MetricKind;
+import io.brandsignal.scoring.simulation.Draws;
 
 /**
  * Synthetic brands for the lead test's calibration: pairs of series shaped like real feeds (weekly cycles,
@@ -98,7 +99,8 @@ final class LeadScenarios {
 	 * @return the pair and its true cumulative effect in the test's units (see {@link #linked})
 	 */
 	static Pair linkedPair(double effect, int lag, double noiseCv, long seed) {
-		return linked(effect, lag, seed, "sales_revenue", (random, expected) -> 3000 * expected * lognormal(random, noiseCv));
+		return linked(effect, lag, seed, "sales_revenue",
+				(random, expected) -> 3000 * expected * Draws.lognormal(random, noiseCv));
 	}
 
 	/**
@@ -107,7 +109,7 @@ final class LeadScenarios {
 	 * @return the pair and its true cumulative effect in the test's units (see {@link #linked})
 	 */
 	static Pair linkedCounts(double effect, int lag, double mean, long seed) {
-		return linked(effect, lag, seed, "leads", (random, expected) -> poissonDraw(random, mean * expected));
+		return linked(effect, lag, seed, "leads", (random, expected) -> Draws.poisson(random, mean * expected));
 	}
 
 	/**
@@ -195,7 +197,7 @@ final class LeadScenarios {
 		double[] values = new double[DAYS];
 		for (int t = 0; t < DAYS; t++) {
 			noise = 0.7 * noise + 0.05 * random.nextGaussian();
-			values[t] = 2000 * Math.exp(trend * t + noise) * lognormal(random, 0.15);
+			values[t] = 2000 * Math.exp(trend * t + noise) * Draws.lognormal(random, 0.15);
 		}
 		return values;
 	}
@@ -216,7 +218,7 @@ final class LeadScenarios {
 		double[][] steps = logisticSteps(random, 0.2, 1.0);
 		double[] values = new double[DAYS];
 		for (int t = 0; t < DAYS; t++) {
-			values[t] = 2000 * (1 + sumOfSteps(steps, t)) * lognormal(random, 0.15);
+			values[t] = 2000 * (1 + sumOfSteps(steps, t)) * Draws.lognormal(random, 0.15);
 		}
 		return values;
 	}
@@ -259,7 +261,7 @@ final class LeadScenarios {
 		double[] values = new double[DAYS];
 		for (int t = 0; t < DAYS; t++) {
 			double week = contains(peakDays, (t + firstWeekday) % 7) ? peak : 1;
-			values[t] = 2000 * week * lognormal(random, 0.2);
+			values[t] = 2000 * week * Draws.lognormal(random, 0.2);
 		}
 		return values;
 	}
@@ -294,7 +296,7 @@ final class LeadScenarios {
 		double[] values = new double[days];
 		double level = 20_000;
 		for (int t = 0; t < days; t++) {
-			level += poissonDraw(random, 20 * lift[t]);
+			level += Draws.poisson(random, 20 * lift[t]);
 			values[t] = level;
 		}
 		return values;
@@ -337,30 +339,9 @@ final class LeadScenarios {
 	private static double[] poisson(Random random, double mean) {
 		double[] values = new double[DAYS];
 		for (int t = 0; t < DAYS; t++) {
-			values[t] = poissonDraw(random, mean);
+			values[t] = Draws.poisson(random, mean);
 		}
 		return values;
-	}
-
-	/** Knuth's method for small means, a rounded normal approximation above 50. */
-	static int poissonDraw(Random random, double mean) {
-		if (mean > 50) {
-			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-		}
-		double limit = Math.exp(-mean);
-		double product = random.nextDouble();
-		int count = 0;
-		while (product > limit) {
-			product *= random.nextDouble();
-			count++;
-		}
-		return count;
-	}
-
-	/** A lognormal factor with mean 1 and the given coefficient of variation. */
-	static double lognormal(Random random, double cv) {
-		double sigma = Math.sqrt(Math.log(1 + cv * cv));
-		return Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
 	}
 
 	private static boolean contains(int[] days, int day) {

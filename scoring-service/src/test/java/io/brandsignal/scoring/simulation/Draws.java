@@ -2,12 +2,14 @@ package io.brandsignal.scoring.simulation;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Random draws the generators are built from, all from one seeded {@link SplittableRandom} per brand
- * so every family is reproducible brand by brand.
+ * so every family is reproducible brand by brand. The noise models are public so the lead test's own
+ * calibration study draws from the same ones.
  */
-final class Draws {
+public final class Draws {
 
 	private Draws() {
 	}
@@ -24,13 +26,13 @@ final class Draws {
 	 * A multiplicative noise factor with mean 1 and coefficient of variation {@code cv}: lognormal with
 	 * {@code sigma^2 = ln(1 + cv^2)}, the usual model of day-to-day variation of sales and attention.
 	 */
-	static double lognormal(SplittableRandom random, double cv) {
+	public static double lognormal(RandomGenerator random, double cv) {
 		double variance = Math.log1p(cv * cv);
 		return Math.exp(Math.sqrt(variance) * random.nextGaussian() - variance / 2);
 	}
 
 	/** A Poisson count: small daily counts such as leads are counts, not noisy reals. */
-	static int poisson(SplittableRandom random, double mean) {
+	public static int poisson(RandomGenerator random, double mean) {
 		if (mean > 50) {
 			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
 		}
