@@ -44,7 +44,10 @@ class ContractSerializationTests {
 		try (Serde<ObservationRecorded> serde = Topics.OBSERVATIONS.valueSerde()) {
 			ObservationRecorded read = serde.deserializer()
 				.deserialize(Topics.OBSERVATIONS.name(), json.getBytes(StandardCharsets.UTF_8));
-			assertThat(read.cellId()).isEqualTo("acme|likes|all|2026-01-02");
+			assertThat(read.brand()).isEqualTo("acme");
+			assertThat(read.metric()).isEqualTo("likes");
+			assertThat(read.channel()).isEqualTo("all");
+			assertThat(read.date()).isEqualTo(LocalDate.of(2026, 1, 2));
 			assertThat(read.value()).isEqualTo(5.0);
 		}
 	}

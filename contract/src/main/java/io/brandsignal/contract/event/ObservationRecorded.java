@@ -56,9 +56,4 @@ public record ObservationRecorded(String brand, String metric, String channel, L
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
-	/** The daily cell this observation writes. */
-	public String cellId() {
-		return this.brand + '|' + this.metric + '|' + this.channel + '|' + this.date;
-	}
-
 }
