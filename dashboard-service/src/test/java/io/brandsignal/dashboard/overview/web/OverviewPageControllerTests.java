@@ -66,7 +66,7 @@ class OverviewPageControllerTests {
 					+ "class=\"trend\">flat</span></td>")))
 			.andExpect(content().string(containsString("id=\"quadrant\"")))
 			.andExpect(content().string(containsString("viewBox=\"0 0 100 24\" width=\"100\" height=\"24\"")))
-			.andExpect(content().string(containsString("/webjars/echarts/")));
+			.andExpect(content().string(containsString("/assets/_static/echarts/5.6.0/dist/echarts.min.js")));
 	}
 
 	@Test
