@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.brandsignal.contract.access.HashedApiKeys;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.DashboardApplication;
 import io.brandsignal.dashboard.Fixtures;
@@ -52,7 +54,9 @@ import org.springframework.util.FileSystemUtils;
  * metrics for one brand straight into the read model, then lets 20 concurrent readers (each its own
  * {@link HttpClient}, HTTP Basic with a production-cost bcrypt hash, keeping the session cookie as a
  * browser or a well-behaved API client does) fetch the series API (the full three years and the
- * default 28 days) and the brand page. Reports, per endpoint, the server time from the
+ * default 28 days) and the brand page. Then 20 cookie-less systems (a fresh connection pool each, no
+ * cookies, {@code Authorization: Bearer <read key>} on every call, as scripts and BI tools do) fetch the
+ * two series endpoints. Reports, per endpoint and client kind, the server time from the
  * {@code http.server.requests} histogram (bucket upper bounds, and the share within the exact 50 ms
  * boundary, measurement phase only), the exact client-side latency percentiles and the CPU time per
  * request of the server and of the load generator. A plain program, not a test: see {@code BENCHMARK.md}.
@@ -64,6 +68,8 @@ public final class DashboardBenchmark {
 	private static final String USER = "bench";
 
 	private static final String PASSWORD = "bench-password";
+
+	private static final String READ_KEY = "bsr_benchmark_read_key";
 
 	private static final int DAYS = 1096;
 
@@ -92,6 +98,12 @@ public final class DashboardBenchmark {
 						"brandsignal.dashboard.users[0].username", USER,
 						"brandsignal.dashboard.users[0].password-bcrypt", hash, "logging.level.root", "WARN",
 						"logging.level.org.apache.kafka", "ERROR", "spring.main.banner-mode", "off"));
+			settings.put("brandsignal.dashboard.users[0].brands", "*");
+			settings.put("brandsignal.dashboard.read-keys[0].name", "benchmark");
+			settings.put("brandsignal.dashboard.read-keys[0].sha256", HexFormat.of().formatHex(HashedApiKeys.sha256(READ_KEY)));
+			settings.put("brandsignal.dashboard.read-keys[0].brands", BRAND);
+			// the latency of the read path is measured here, not the rate limit (20 clients share one key)
+			settings.put("brandsignal.dashboard.read-rate-limit.enabled", "false");
 			// As command-line arguments, so they win over any application.yml on the class path.
 			String[] arguments = settings.entrySet()
 				.stream()
@@ -112,24 +124,45 @@ public final class DashboardBenchmark {
 				for (int reader = 0; reader < readers; reader++) {
 					clients.add(HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
 				}
-				System.out.printf(Locale.ROOT, "Warming up...%n");
-				run(port, endpoints, clients, 50);
-				MeterRegistry meters = app.getBean(MeterRegistry.class);
-				Map<String, CountAtBucket[]> before = serverHistograms(meters);
-				System.out.printf(Locale.ROOT, "Measuring %d readers x %d requests...%n", readers, requestsPerReader);
-				Map<String, Long> cpuBefore = cpuByRole();
-				Instant start = Instant.now();
-				Map<String, List<Long>> client = run(port, endpoints, clients, requestsPerReader);
-				Duration elapsed = Duration.between(start, Instant.now());
-				Map<String, Long> cpuAfter = cpuByRole();
-				Map<String, CountAtBucket[]> after = serverHistograms(meters);
-				report(endpoints, client, before, after, elapsed, readers);
-				reportCpu(cpuBefore, cpuAfter, (long) readers * requestsPerReader, elapsed);
+				String basic = "Basic " + Base64.getEncoder()
+					.encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+				measure(app, port, "people with a session cookie (HTTP Basic once)", endpoints, clients,
+						requestsPerReader, basic);
+				// Systems keep no cookies: every call carries the read key and opens no session.
+				Map<String, String> keyed = new LinkedHashMap<>();
+				keyed.put("read key: /api/v1/brands/{brand}/series?days=1096", "/api/v1/brands/" + BRAND + "/series?days=" + DAYS);
+				keyed.put("read key: /api/v1/brands/{brand}/series (28 days)", "/api/v1/brands/" + BRAND + "/series");
+				List<HttpClient> cookieless = new ArrayList<>();
+				for (int reader = 0; reader < readers; reader++) {
+					cookieless.add(HttpClient.newHttpClient());
+				}
+				measure(app, port, "cookie-less systems with a read key (Bearer)", keyed, cookieless, requestsPerReader,
+						"Bearer " + READ_KEY);
 			}
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(data);
 		}
+	}
+
+	/** Warms up, then measures one kind of client and reports it. */
+	private static void measure(ConfigurableApplicationContext app, int port, String kind,
+			Map<String, String> endpoints, List<HttpClient> clients, int requestsPerReader, String authorization)
+			throws Exception {
+		int readers = clients.size();
+		System.out.printf(Locale.ROOT, "%n== %s ==%nWarming up...%n", kind);
+		run(port, endpoints, clients, 50, authorization);
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		Map<String, CountAtBucket[]> before = serverHistograms(meters);
+		System.out.printf(Locale.ROOT, "Measuring %d readers x %d requests...%n", readers, requestsPerReader);
+		Map<String, Long> cpuBefore = cpuByRole();
+		Instant start = Instant.now();
+		Map<String, List<Long>> client = run(port, endpoints, clients, requestsPerReader, authorization);
+		Duration elapsed = Duration.between(start, Instant.now());
+		Map<String, Long> cpuAfter = cpuByRole();
+		Map<String, CountAtBucket[]> after = serverHistograms(meters);
+		report(endpoints, client, before, after, elapsed, readers);
+		reportCpu(cpuBefore, cpuAfter, (long) readers * requestsPerReader, elapsed);
 	}
 
 	private static void seed(ConfigurableApplicationContext app) {
@@ -156,13 +189,11 @@ public final class DashboardBenchmark {
 	}
 
 	private static Map<String, List<Long>> run(int port, Map<String, String> endpoints, List<HttpClient> clients,
-			int requests) throws Exception {
+			int requests, String authorization) throws Exception {
 		int readers = clients.size();
 		Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 		endpoints.keySet().forEach((name) -> latencies.put(name, Collections.synchronizedList(new ArrayList<>())));
 		List<String> names = new ArrayList<>(endpoints.keySet());
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(readers,
 				(task) -> new Thread(task, READER_THREAD + threads.incrementAndGet()));
@@ -178,7 +209,7 @@ public final class DashboardBenchmark {
 				for (int i = 0; i < requests; i++) {
 					String name = names.get((i + offset) % names.size());
 					HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoints.get(name)))
-						.header("Authorization", basic)
+						.header("Authorization", authorization)
 						.header("Accept", name.contains("page") ? "text/html" : "application/json")
 						.build();
 					long begin = System.nanoTime();
