@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,8 @@ class OpenApiConfiguration {
 						+ "batches or CSV files. Errors are RFC 9457 problem details whose type is "
 						+ ProblemTypes.PREFIX + "<kind>, e.g. " + ProblemTypes.PREFIX + "invalid-observations.")
 				.license(LICENSE))
+			// relative: the service that serves the document, whatever name or proxy it is reached by
+			.servers(List.of(new Server().url("/").description("this service")))
 			.components(new Components().addSecuritySchemes("apiKey",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -206,6 +208,18 @@ class BrandApiControllerTests {
 			.andExpect(header().doesNotExist("Set-Cookie"))
 			.andReturn();
 		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void sessionOfAPersonLoggedInOnThePagesOpensTheApiForThePagesScripts() throws Exception {
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(formLogin("/login").user("tester").password("test-password"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		assertThat(session).isNotNull();
+
+		this.mvc.perform(get("/api/v1/brands").session(session)).andExpect(status().isOk());
 	}
 
 	@Test
