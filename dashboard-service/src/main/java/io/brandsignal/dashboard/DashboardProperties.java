@@ -2,6 +2,9 @@ package io.brandsignal.dashboard;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import io.brandsignal.contract.access.ApiKeyDefinition;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,14 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of dashboard-service, under {@code brandsignal.dashboard}.
  *
- * @param users the people and API clients who may log in; none by default
+ * @param users the people who may log in (form login on pages, HTTP Basic on the API); none by default
+ * @param readKeys the keys systems read the API with ({@code Authorization: Bearer}); none by default
+ * @param brandGroups named lists of brands (an agency's clients) that users and read keys may name as
+ * {@code @group} in their brands
+ * @param readRateLimit the per-read-key request rate limit
  * @param metrics the business gauges exported to Prometheus
  * @param consumer how the read model retries scorecards and rollups it cannot store
  * @param series limits of the series API and pages
  * @param stream the server-sent event stream
  */
 @ConfigurationProperties("brandsignal.dashboard")
-public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue Metrics metrics,
+public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue List<ApiKeyDefinition> readKeys,
+		@DefaultValue Map<String, List<String>> brandGroups, @DefaultValue RateLimit readRateLimit,
+		@DefaultValue Metrics metrics,
 		@DefaultValue Consumer consumer, @DefaultValue Series series, @DefaultValue Stream stream) {
 
 	/**
@@ -24,8 +33,24 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 *
 	 * @param username the login name
 	 * @param passwordBcrypt bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$})
+	 * @param brands the brands the person may see: brand slugs, {@code @group} names of
+	 * {@code brand-groups}, or {@code *} for every brand (an administrator); required, a user without
+	 * brands stops the service from starting
 	 */
-	public record User(String username, String passwordBcrypt) {
+	public record User(String username, String passwordBcrypt, List<String> brands) {
+	}
+
+	/**
+	 * A token bucket per read key: {@code capacity} requests in a burst, {@code refillTokens} more every
+	 * {@code refillPeriod}.
+	 *
+	 * @param enabled whether read keys are limited at all
+	 * @param capacity the most requests a key can make in a burst
+	 * @param refillTokens how many requests a key regains per period
+	 * @param refillPeriod the period over which {@code refillTokens} come back, spread evenly
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") long capacity,
+			@DefaultValue("50") long refillTokens, @DefaultValue("1s") Duration refillPeriod) {
 	}
 
 	/**

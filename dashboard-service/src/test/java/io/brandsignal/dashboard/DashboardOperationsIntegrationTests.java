@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.testsupport.openapi.OpenApiDocuments;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,14 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 				"\"/api/v1/brands/{brand}/series\"", "\"/api/v1/brands/{brand}/series.csv\"", "\"/api/v1/stream\"",
 				"\"vanityMarginPercent\"", "\"vanitySummary\"", "Audience: unknown — no audience metric reported",
 				"\"elasticityLow\"", "\"effect\"");
+		// every operation takes a read key or a person's Basic login; the caller's brand scope is no parameter
+		assertThat(OpenApiDocuments.securityByOperation(apiDocs.body())).hasSize(5)
+			.allSatisfy((operation, security) -> assertThat(security)
+				.isEqualTo("[{\"readKey\":[]},{\"basic\":[]}]"));
+		assertThat(apiDocs.body()).contains("\"readKey\":{\"type\":\"http\"", "\"scheme\":\"bearer\"")
+			.doesNotContain("BrandScope");
+		assertThat(OpenApiDocuments.license(apiDocs.body())).contains("\"name\":\"Proprietary\"");
+		OpenApiDocuments.keep(apiDocs.body(), "dashboard");
 	}
 
 }

@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.brandsignal.dashboard.security.BrandAccess;
 import io.brandsignal.dashboard.security.SecurityConfiguration;
+import io.brandsignal.dashboard.security.web.BrandScopeWebConfiguration;
 import io.brandsignal.dashboard.web.Formats;
 import io.brandsignal.dashboard.web.RenderedPages;
 import io.brandsignal.dashboard.web.StaticAssets;
@@ -16,13 +18,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every MVC slice test of the dashboard needs besides its controllers: the real security rules
- * (with the test login from {@code config/application.properties}), the page formats and the kept
- * pages.
+ * (with the test logins and read keys from {@code config/application.properties}) and brand scopes, the
+ * page formats and the kept pages.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import({ SecurityConfiguration.class, Formats.class, StaticAssets.class, RenderedPages.class })
+@Import({ SecurityConfiguration.class, BrandAccess.class, BrandScopeWebConfiguration.class, Formats.class,
+		StaticAssets.class, RenderedPages.class })
 @EnableConfigurationProperties(DashboardProperties.class)
 public @interface WebSliceTest {
 

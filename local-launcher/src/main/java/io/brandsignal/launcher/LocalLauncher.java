@@ -23,7 +23,8 @@ public final class LocalLauncher {
 			System.out.println("""
 					Usage: java -jar local-launcher/target/brandsignal-local.jar [--demo]
 					  --demo   seed demo brands (one per verdict) through the ingest API
-					Environment: BRANDSIGNAL_DEV_API_KEY, BRANDSIGNAL_DEMO_USER, BRANDSIGNAL_DEMO_PASSWORD
+					Environment: BRANDSIGNAL_DEV_API_KEY, BRANDSIGNAL_DEV_READ_KEY, BRANDSIGNAL_DEMO_USER,
+					  BRANDSIGNAL_DEMO_PASSWORD
 					Data lives under ./data (delete it to start over).""");
 			return;
 		}
@@ -68,6 +69,7 @@ public final class LocalLauncher {
 
 				  Dashboard   %s   (login: %s / %s)
 				  Ingest API  %s/api/v1/observations   (Authorization: Bearer %s)
+				  Read API    %s/api/v1/brands   (Authorization: Bearer %s)
 				  API docs    %s/swagger-ui.html
 				  Scoring     %s/actuator/health
 				  Metrics     /actuator/prometheus on each service
@@ -78,11 +80,13 @@ public final class LocalLauncher {
 				  Try:  curl -X POST %s/api/v1/observations -H 'Authorization: Bearer %s' \\
 				          -H 'Content-Type: application/json' \\
 				          -d '{"observations":[{"brand":"acme","metric":"followers","date":"2026-11-20","value":1200}]}'
+				        curl -H 'Authorization: Bearer %s' %s/api/v1/brands/acme/series.csv?days=90
 
 				""", stack.dashboardUrl(), credentials.demoUser(), credentials.demoPassword(), stack.ingestUrl(),
-				credentials.apiKey(), stack.ingestUrl(), stack.scoringUrl(), stack.kafkaBootstrapServers(),
+				credentials.apiKey(), stack.dashboardUrl(), credentials.readKey(), stack.ingestUrl(), stack.scoringUrl(),
+				stack.kafkaBootstrapServers(),
 				stack.settings().dataDirectory().resolve("logs").toAbsolutePath(), stack.ingestUrl(),
-				credentials.apiKey());
+				credentials.apiKey(), credentials.readKey(), stack.dashboardUrl());
 	}
 
 	/** The {@code services} folder beside the launcher jar, where the build copies the service jars. */

@@ -107,7 +107,11 @@ public final class LocalStack implements AutoCloseable {
 						"--spring.datasource.username=" + this.postgres.username(),
 						"--spring.datasource.password=" + this.postgres.password(),
 						"--brandsignal.dashboard.users[0].username=" + credentials.demoUser(),
-						"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt()));
+						"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt(),
+						"--brandsignal.dashboard.users[0].brands=*",
+						"--brandsignal.dashboard.read-keys[0].name=local-dev-read",
+						"--brandsignal.dashboard.read-keys[0].sha256=" + credentials.readKeySha256(),
+						"--brandsignal.dashboard.read-keys[0].brands=*"));
 		for (ServiceProcess service : this.services) {
 			service.awaitReady(STARTUP_TIMEOUT);
 			progress.accept("  " + service.name() + " ready at " + service.url());

@@ -26,8 +26,17 @@ class CredentialsTests {
 	@Test
 	void takesCredentialsFromTheEnvironmentOrTheDocumentedDefaults() {
 		assertThat(Credentials.fromEnvironment(Map.of())).isEqualTo(new Credentials(Credentials.DEFAULT_API_KEY,
-				Credentials.DEFAULT_DEMO_USER, Credentials.DEFAULT_DEMO_PASSWORD));
+				Credentials.DEFAULT_DEMO_USER, Credentials.DEFAULT_DEMO_PASSWORD, Credentials.DEFAULT_READ_KEY));
 		assertThat(Credentials.fromEnvironment(Map.of("BRANDSIGNAL_DEV_API_KEY", "mine")).apiKey()).isEqualTo("mine");
+		assertThat(Credentials.fromEnvironment(Map.of("BRANDSIGNAL_DEV_READ_KEY", "reader")).readKey())
+			.isEqualTo("reader");
+	}
+
+	@Test
+	void hashesTheReadKeyWithSha256AsHex() {
+		// printf %s bsr_local_dev_read_key | sha256sum
+		assertThat(Credentials.fromEnvironment(Map.of()).readKeySha256())
+			.isEqualTo("ddf08011304a5e3378cfc543d5ca3186c9bba45871e1a504b48dc0b82d92e314");
 	}
 
 }

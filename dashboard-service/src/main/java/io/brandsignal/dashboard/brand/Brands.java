@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.readmodel.BrandSort;
 import io.brandsignal.dashboard.readmodel.ReadCache;
@@ -78,6 +79,17 @@ public class Brands {
 	/** Whether the read model has a scorecard or any daily value of the brand. */
 	public boolean exists(String brand) {
 		return this.scorecards.exists(brand) || this.rollups.latestDay(brand).isPresent();
+	}
+
+	/**
+	 * Refuses a brand outside the caller's scope exactly as a brand nobody knows, so a caller learns
+	 * nothing about brands it may not see, not even that they exist.
+	 * @throws BrandNotFoundException when the brand is outside the scope
+	 */
+	public static void requireInScope(BrandScope scope, String brand) {
+		if (!scope.includes(brand)) {
+			throw unknown(brand);
+		}
 	}
 
 	/** The exception for a brand the read model does not know. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.brand.BrandSummary;
 import io.brandsignal.dashboard.readmodel.RollupChanged;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes every change of this instance's read model to the browsers connected to it, as server-sent
- * events: {@code scorecard} (a {@link BrandSummary}) when a brand's scorecard changed, {@code rollup}
+ * events, each browser only those of the brands its reader may see: {@code scorecard} (a {@link BrandSummary}) when a brand's scorecard changed, {@code rollup}
  * (brand and date) when a brand's daily values changed. Sending runs on a thread of its own so a slow
  * browser never holds up the Kafka consumer; comments sent as heartbeats keep proxies from closing idle
  * streams and reveal browsers that went away. On shutdown the streams are ended first, so the web
@@ -35,7 +36,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveUpdates.class);
 
-	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+	private final List<Subscriber> emitters = new CopyOnWriteArrayList<>();
 
 	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "dashboard-live-updates");
@@ -54,39 +55,45 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 		this.heartbeat = scheduler.scheduleWithFixedDelay(this::sendHeartbeat, this.settings.heartbeat());
 	}
 
-	/** A new stream for one browser, open until its timeout or until the browser leaves. */
-	public SseEmitter subscribe() {
+	/**
+	 * A new stream for one browser, open until its timeout or until the browser leaves.
+	 * @param scope the brands whose changes the stream carries
+	 */
+	public SseEmitter subscribe(BrandScope scope) {
 		SseEmitter emitter = new SseEmitter(this.settings.timeout().toMillis());
-		emitter.onCompletion(() -> this.emitters.remove(emitter));
-		emitter.onTimeout(() -> this.emitters.remove(emitter));
-		emitter.onError((ex) -> this.emitters.remove(emitter));
-		this.emitters.add(emitter);
+		Subscriber subscriber = new Subscriber(emitter, scope);
+		emitter.onCompletion(() -> this.emitters.remove(subscriber));
+		emitter.onTimeout(() -> this.emitters.remove(subscriber));
+		emitter.onError((ex) -> this.emitters.remove(subscriber));
+		this.emitters.add(subscriber);
 		this.sender.execute(() -> send(emitter, SseEmitter.event().comment("connected").reconnectTime(3000)));
 		return emitter;
 	}
 
 	@EventListener
 	void onScorecardChanged(ScorecardChanged changed) {
-		broadcast("scorecard", BrandSummary.of(changed.scorecard()));
+		broadcast(changed.scorecard().brand(), "scorecard", BrandSummary.of(changed.scorecard()));
 	}
 
 	@EventListener
 	void onRollupChanged(RollupChanged changed) {
-		broadcast("rollup", Map.of("brand", changed.brand(), "date", changed.day().toString()));
+		broadcast(changed.brand(), "rollup", Map.of("brand", changed.brand(), "date", changed.day().toString()));
 	}
 
-	private void broadcast(String name, Object data) {
+	private void broadcast(String brand, String name, Object data) {
 		this.sender.execute(() -> {
-			for (SseEmitter emitter : this.emitters) {
-				send(emitter, SseEmitter.event().name(name).data(data));
+			for (Subscriber subscriber : this.emitters) {
+				if (subscriber.scope().includes(brand)) {
+					send(subscriber.emitter(), SseEmitter.event().name(name).data(data));
+				}
 			}
 		});
 	}
 
 	private void sendHeartbeat() {
 		this.sender.execute(() -> {
-			for (SseEmitter emitter : this.emitters) {
-				send(emitter, SseEmitter.event().comment("heartbeat"));
+			for (Subscriber subscriber : this.emitters) {
+				send(subscriber.emitter(), SseEmitter.event().comment("heartbeat"));
 			}
 		});
 	}
@@ -97,7 +104,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 		}
 		catch (IOException | IllegalStateException ex) {
 			logger.debug("Dropping a live-update stream whose browser went away: {}", ex.getMessage());
-			this.emitters.remove(emitter);
+			this.emitters.removeIf((subscriber) -> subscriber.emitter() == emitter);
 			try {
 				emitter.completeWithError(ex);
 			}
@@ -116,9 +123,9 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	@Override
 	public void stop() {
 		this.running = false;
-		for (SseEmitter emitter : this.emitters) {
+		for (Subscriber subscriber : this.emitters) {
 			try {
-				emitter.complete();
+				subscriber.emitter().complete();
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Stream already gone at shutdown: {}", ex.getMessage());
@@ -136,6 +143,10 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1000;
+	}
+
+	/** One open stream and the brands it may carry. */
+	private record Subscriber(SseEmitter emitter, BrandScope scope) {
 	}
 
 	@Override

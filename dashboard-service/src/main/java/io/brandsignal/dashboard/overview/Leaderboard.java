@@ -1,10 +1,12 @@
 package io.brandsignal.dashboard.overview;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.brand.BrandSummary;
@@ -18,7 +20,7 @@ import io.brandsignal.dashboard.series.GrowthIndex;
 import org.springframework.stereotype.Service;
 
 /**
- * The overview's leaderboard: every scored brand with its verdict, indices and a sparkline of its
+ * The overview's leaderboard: every scored brand the reader may see, with its verdict, indices and a sparkline of its
  * scoring window, and how many brands have each verdict.
  */
 @Service
@@ -40,12 +42,18 @@ public class Leaderboard {
 	 * The rows of the leaderboard.
 	 * @param verdict only brands with this verdict, or {@code null} for all
 	 * @param sort the order
+	 * @param scope the brands the reader may see
 	 */
-	public List<Row> rows(Verdict verdict, BrandSort sort) {
-		List<BrandSummary> summaries = this.brands.list(verdict, sort);
+	public List<Row> rows(Verdict verdict, BrandSort sort, BrandScope scope) {
+		List<BrandSummary> summaries = this.brands.list(verdict, sort)
+			.stream()
+			.filter((summary) -> scope.includes(summary.brand()))
+			.toList();
 		Map<String, List<MetricValue>> values = new HashMap<>();
 		for (MetricValue value : this.rollups.valuesInScoringWindows()) {
-			values.computeIfAbsent(value.brand(), (brand) -> new ArrayList<>()).add(value);
+			if (scope.includes(value.brand())) {
+				values.computeIfAbsent(value.brand(), (brand) -> new ArrayList<>()).add(value);
+			}
 		}
 		return summaries.stream().map((summary) -> {
 			int window = Math.max(1, summary.windowDays());
@@ -55,14 +63,30 @@ public class Leaderboard {
 		}).toList();
 	}
 
-	/** Every verdict with its words and the number of brands that have it, in the verdict order. */
-	public List<VerdictCount> counts() {
-		return this.brands.countByVerdict()
-			.entrySet()
+	/**
+	 * Every verdict with its words and the number of brands in the scope that have it, in the verdict
+	 * order.
+	 */
+	public List<VerdictCount> counts(BrandScope scope) {
+		return (scope.all() ? this.brands.countByVerdict() : countInScope(scope)).entrySet()
 			.stream()
 			.map((count) -> new VerdictCount(count.getKey(), Verdicts.label(count.getKey()),
 					Verdicts.meaning(count.getKey()), count.getValue()))
 			.toList();
+	}
+
+	private Map<Verdict, Long> countInScope(BrandScope scope) {
+		// counted from the brands the reader may see, never from the totals of everyone's brands
+		Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+		for (Verdict verdict : Verdict.values()) {
+			counts.put(verdict, 0L);
+		}
+		for (BrandSummary summary : this.brands.list(null, BrandSort.BRAND)) {
+			if (scope.includes(summary.brand())) {
+				counts.merge(summary.verdict(), 1L, Long::sum);
+			}
+		}
+		return counts;
 	}
 
 	/**

@@ -7,45 +7,82 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.brandsignal.dashboard.DashboardProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may see the dashboard: people log in with a form (session, CSRF-protected), API clients send
- * HTTP Basic; both with the users configured under {@code brandsignal.dashboard.users} (bcrypt hashes).
- * Only health and Prometheus scraping are open. API calls without credentials get {@code 401} with a
- * Basic challenge; pages redirect to the login form. An API client that keeps the session cookie of
- * its first authenticated call is not asked to prove its password (a deliberately slow bcrypt check)
- * again on every call.
+ * Who may see the dashboard. Two filter chains:
+ * <ul>
+ * <li>the API ({@code /api/**}) takes read keys ({@code Authorization: Bearer}, {@link ReadKeyFilter}),
+ * HTTP Basic of the people under {@code brandsignal.dashboard.users} and the session of a person logged
+ * in on the pages; it never creates a session, so a cookie-less client gets none (Basic then costs a
+ * bcrypt check per call, read keys one SHA-256). Calls without valid credentials get {@code 401} as a
+ * problem detail with Bearer and Basic challenges, and every call is counted ({@link ApiCalls});</li>
+ * <li>the pages take people only, with a form login (session, CSRF-protected); a read key is no login
+ * there. Only health and Prometheus scraping are open; pages redirect to the login form.</li>
+ * </ul>
+ * Which brands each caller sees is {@link BrandAccess}'s to say.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
+	private static final String REALM = "brandsignal dashboard";
+
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry)
+			throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer realm=\"" + REALM + "\", Basic realm=\"" + REALM + "\"");
+			ApiCalls.problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+					"Send 'Authorization: Bearer <read key>' or a dashboard user's HTTP Basic credentials");
+		};
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// Basic keeps its default: the login holds for this request only, no session is made for it.
+			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(unauthorized))
+			// A person's session from the pages is honoured (the pages' scripts), but none is ever created here.
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
+			.addFilterBefore(new ReadKeyFilter(access), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiCalls(registry.getIfAvailable(SimpleMeterRegistry::new)),
+					SecurityContextHolderFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
-		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-		basic.setRealmName("brandsignal dashboard");
+		basic.setRealmName(REALM);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
@@ -54,12 +91,10 @@ public class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
-			// A client that keeps the session cookie pays for the bcrypt check once, not on every call.
-			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic)
-				.securityContextRepository(new DelegatingSecurityContextRepository(
-						new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+			// Basic for tools reading the API description; the login holds for the request only.
+			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(basic, api)
+			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,9 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.brandsignal.contract.access.HashedApiKeys;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.DashboardApplication;
 import io.brandsignal.dashboard.Fixtures;
@@ -50,9 +54,11 @@ import org.springframework.util.FileSystemUtils;
  * The dashboard's read performance for one brand with three years of daily data: starts the dashboard
  * in this JVM against a real in-process Kafka broker and an embedded PostgreSQL, writes 1,096 days of 7
  * metrics for one brand straight into the read model, then lets 20 concurrent readers (each its own
- * {@link HttpClient}, HTTP Basic with a production-cost bcrypt hash, keeping the session cookie as a
- * browser or a well-behaved API client does) fetch the series API (the full three years and the
- * default 28 days) and the brand page. Reports, per endpoint, the server time from the
+ * {@link HttpClient}, logged in once with the login form against a production-cost bcrypt hash and then
+ * sending only the session cookie, as a browser does) fetch the series API (the full three years and the
+ * default 28 days) and the brand page. Then 20 cookie-less systems (a fresh connection pool each, no
+ * cookies, {@code Authorization: Bearer <read key>} on every call, as scripts and BI tools do) fetch the
+ * two series endpoints. Reports, per endpoint and client kind, the server time from the
  * {@code http.server.requests} histogram (bucket upper bounds, and the share within the exact 50 ms
  * boundary, measurement phase only), the exact client-side latency percentiles and the CPU time per
  * request of the server and of the load generator. A plain program, not a test: see {@code BENCHMARK.md}.
@@ -64,6 +70,10 @@ public final class DashboardBenchmark {
 	private static final String USER = "bench";
 
 	private static final String PASSWORD = "bench-password";
+
+	private static final String READ_KEY = "bsr_benchmark_read_key";
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final int DAYS = 1096;
 
@@ -92,6 +102,12 @@ public final class DashboardBenchmark {
 						"brandsignal.dashboard.users[0].username", USER,
 						"brandsignal.dashboard.users[0].password-bcrypt", hash, "logging.level.root", "WARN",
 						"logging.level.org.apache.kafka", "ERROR", "spring.main.banner-mode", "off"));
+			settings.put("brandsignal.dashboard.users[0].brands", "*");
+			settings.put("brandsignal.dashboard.read-keys[0].name", "benchmark");
+			settings.put("brandsignal.dashboard.read-keys[0].sha256", HexFormat.of().formatHex(HashedApiKeys.sha256(READ_KEY)));
+			settings.put("brandsignal.dashboard.read-keys[0].brands", BRAND);
+			// the latency of the read path is measured here, not the rate limit (20 clients share one key)
+			settings.put("brandsignal.dashboard.read-rate-limit.enabled", "false");
 			// As command-line arguments, so they win over any application.yml on the class path.
 			String[] arguments = settings.entrySet()
 				.stream()
@@ -106,30 +122,71 @@ public final class DashboardBenchmark {
 						"/api/v1/brands/" + BRAND + "/series?days=" + DAYS);
 				endpoints.put("/api/v1/brands/{brand}/series (28 days)", "/api/v1/brands/" + BRAND + "/series");
 				endpoints.put("/brands/{brand} (page)", "/brands/" + BRAND);
-				// One client per reader for the whole run: its first call pays the bcrypt check, later ones
-				// use the session cookie, as a browser or a well-behaved API client does.
+				// One client per reader for the whole run: it logs in once with the form (one bcrypt check), then
+				// sends only its session cookie, as a browser does. (HTTP Basic no longer opens a session.)
 				List<HttpClient> clients = new ArrayList<>();
 				for (int reader = 0; reader < readers; reader++) {
-					clients.add(HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+					HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+					logIn(http, port);
+					clients.add(http);
 				}
-				System.out.printf(Locale.ROOT, "Warming up...%n");
-				run(port, endpoints, clients, 50);
-				MeterRegistry meters = app.getBean(MeterRegistry.class);
-				Map<String, CountAtBucket[]> before = serverHistograms(meters);
-				System.out.printf(Locale.ROOT, "Measuring %d readers x %d requests...%n", readers, requestsPerReader);
-				Map<String, Long> cpuBefore = cpuByRole();
-				Instant start = Instant.now();
-				Map<String, List<Long>> client = run(port, endpoints, clients, requestsPerReader);
-				Duration elapsed = Duration.between(start, Instant.now());
-				Map<String, Long> cpuAfter = cpuByRole();
-				Map<String, CountAtBucket[]> after = serverHistograms(meters);
-				report(endpoints, client, before, after, elapsed, readers);
-				reportCpu(cpuBefore, cpuAfter, (long) readers * requestsPerReader, elapsed);
+				measure(app, port, "people with a session cookie (form login once)", endpoints, clients,
+						requestsPerReader, null);
+				// Systems keep no cookies: every call carries the read key and opens no session.
+				Map<String, String> keyed = new LinkedHashMap<>();
+				keyed.put("read key: /api/v1/brands/{brand}/series?days=1096", "/api/v1/brands/" + BRAND + "/series?days=" + DAYS);
+				keyed.put("read key: /api/v1/brands/{brand}/series (28 days)", "/api/v1/brands/" + BRAND + "/series");
+				List<HttpClient> cookieless = new ArrayList<>();
+				for (int reader = 0; reader < readers; reader++) {
+					cookieless.add(HttpClient.newHttpClient());
+				}
+				measure(app, port, "cookie-less systems with a read key (Bearer)", keyed, cookieless, requestsPerReader,
+						"Bearer " + READ_KEY);
 			}
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(data);
 		}
+	}
+
+	private static void logIn(HttpClient http, int port) throws Exception {
+		String login = "http://localhost:" + port + "/login";
+		String page = http.send(HttpRequest.newBuilder(URI.create(login)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher csrf = CSRF_FIELD.matcher(page);
+		if (!csrf.find()) {
+			throw new IllegalStateException("The login page has no _csrf field");
+		}
+		String form = "username=" + USER + "&password=" + PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(login))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (loggedIn.statusCode() != 302 || loggedIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Form login failed: " + loggedIn.statusCode() + " "
+					+ loggedIn.headers().firstValue("Location").orElse(""));
+		}
+	}
+
+	/** Warms up, then measures one kind of client and reports it. */
+	private static void measure(ConfigurableApplicationContext app, int port, String kind,
+			Map<String, String> endpoints, List<HttpClient> clients, int requestsPerReader, String authorization)
+			throws Exception {
+		int readers = clients.size();
+		System.out.printf(Locale.ROOT, "%n== %s ==%nWarming up...%n", kind);
+		run(port, endpoints, clients, 50, authorization);
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		Map<String, CountAtBucket[]> before = serverHistograms(meters);
+		System.out.printf(Locale.ROOT, "Measuring %d readers x %d requests...%n", readers, requestsPerReader);
+		Map<String, Long> cpuBefore = cpuByRole();
+		Instant start = Instant.now();
+		Map<String, List<Long>> client = run(port, endpoints, clients, requestsPerReader, authorization);
+		Duration elapsed = Duration.between(start, Instant.now());
+		Map<String, Long> cpuAfter = cpuByRole();
+		Map<String, CountAtBucket[]> after = serverHistograms(meters);
+		report(endpoints, client, before, after, elapsed, readers);
+		reportCpu(cpuBefore, cpuAfter, (long) readers * requestsPerReader, elapsed);
 	}
 
 	private static void seed(ConfigurableApplicationContext app) {
@@ -156,13 +213,11 @@ public final class DashboardBenchmark {
 	}
 
 	private static Map<String, List<Long>> run(int port, Map<String, String> endpoints, List<HttpClient> clients,
-			int requests) throws Exception {
+			int requests, String authorization) throws Exception {
 		int readers = clients.size();
 		Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 		endpoints.keySet().forEach((name) -> latencies.put(name, Collections.synchronizedList(new ArrayList<>())));
 		List<String> names = new ArrayList<>(endpoints.keySet());
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(readers,
 				(task) -> new Thread(task, READER_THREAD + threads.incrementAndGet()));
@@ -177,12 +232,13 @@ public final class DashboardBenchmark {
 				go.await();
 				for (int i = 0; i < requests; i++) {
 					String name = names.get((i + offset) % names.size());
-					HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoints.get(name)))
-						.header("Authorization", basic)
-						.header("Accept", name.contains("page") ? "text/html" : "application/json")
-						.build();
+					HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoints.get(name)))
+						.header("Accept", name.contains("page") ? "text/html" : "application/json");
+					if (authorization != null) {
+						request.header("Authorization", authorization);
+					}
 					long begin = System.nanoTime();
-					HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+					HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 					long took = System.nanoTime() - begin;
 					if (response.statusCode() != 200) {
 						throw new IllegalStateException(name + " answered " + response.statusCode());

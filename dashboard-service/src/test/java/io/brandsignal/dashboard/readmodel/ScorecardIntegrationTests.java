@@ -120,10 +120,41 @@ class ScorecardIntegrationTests extends AbstractDashboardIntegrationTests {
 
 	@Test
 	void pushesEveryScorecardChangeToServerSentEventStream() throws Exception {
-		List<String> lines = new CopyOnWriteArrayList<>();
 		HttpRequest request = authorized("/api/v1/stream").header("Accept", "text/event-stream").build();
+		withStream(request, (lines) -> {
+			send(Fixtures.scorecard("streamed", Verdict.BRAND_BUILDER, T1));
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines).contains("event:scorecard")
+				.anySatisfy((line) -> assertThat(line).startsWith("data:")
+					.contains("\"brand\":\"streamed\"")
+					.contains("\"verdict\":\"BRAND_BUILDER\"")));
+		});
+	}
+
+	@Test
+	void streamsOnlyTheChangesOfBrandsInTheReadersScope() throws Exception {
+		// the read key bsr_test_acme_key may read acme only (config/application.properties)
+		HttpRequest request = HttpRequest.newBuilder(authorized("/api/v1/stream").build().uri())
+			.header("Authorization", "Bearer bsr_test_acme_key")
+			.header("Accept", "text/event-stream")
+			.build();
+		withStream(request, (lines) -> {
+			send(Fixtures.scorecard("outside-scope", Verdict.VANITY_TRAP, T1));
+			// stored, so its event was queued for the streams before acme's below
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> get("/api/v1/brands/outside-scope/scorecard").statusCode() == 200);
+			send(Fixtures.scorecard("acme", Verdict.BRAND_BUILDER, T1));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(lines).anySatisfy((line) -> assertThat(line).contains("\"brand\":\"acme\"")));
+			assertThat(lines).noneSatisfy((line) -> assertThat(line).contains("outside-scope"));
+		});
+	}
+
+	/** Reads a live stream while the test acts, every line as it comes. */
+	private void withStream(HttpRequest request, StreamTest test) throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
 		HttpResponse<Stream<String>> stream = http().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
 			.get(10, TimeUnit.SECONDS);
+		assertThat(stream.statusCode()).isEqualTo(200);
 		Thread reader = new Thread(() -> {
 			try {
 				stream.body().forEach(lines::add);
@@ -136,15 +167,17 @@ class ScorecardIntegrationTests extends AbstractDashboardIntegrationTests {
 		reader.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
-			send(Fixtures.scorecard("streamed", Verdict.BRAND_BUILDER, T1));
-			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines).contains("event:scorecard")
-				.anySatisfy((line) -> assertThat(line).startsWith("data:")
-					.contains("\"brand\":\"streamed\"")
-					.contains("\"verdict\":\"BRAND_BUILDER\"")));
+			test.run(lines);
 		}
 		finally {
 			stream.body().close();
 		}
+	}
+
+	private interface StreamTest {
+
+		void run(List<String> lines) throws Exception;
+
 	}
 
 	private static String csrfField(String page) {

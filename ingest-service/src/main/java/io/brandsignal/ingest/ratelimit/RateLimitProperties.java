@@ -19,12 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("brandsignal.ingest.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("100") long capacity,
 		@DefaultValue("50") long refillTokens, @DefaultValue("1s") Duration refillPeriod) {
-
-	public RateLimitProperties {
-		if (capacity < 1 || refillTokens < 1 || refillPeriod.isZero() || refillPeriod.isNegative()) {
-			throw new IllegalArgumentException(
-					"brandsignal.ingest.rate-limit: capacity and refill-tokens must be >= 1 and refill-period > 0");
-		}
-	}
+	// checked where the buckets are made (RateLimits), when the service starts
 
 }

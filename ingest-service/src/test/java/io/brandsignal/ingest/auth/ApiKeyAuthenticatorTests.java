@@ -2,7 +2,7 @@ package io.brandsignal.ingest.auth;
 
 import java.util.List;
 
-import io.brandsignal.ingest.auth.ApiKeyProperties.ApiKeyDefinition;
+import io.brandsignal.contract.access.ApiKeyDefinition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

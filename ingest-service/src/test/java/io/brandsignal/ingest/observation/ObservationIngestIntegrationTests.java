@@ -14,6 +14,7 @@ import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.ingest.observation.kafka.ObservationTopicReader;
 import io.brandsignal.testsupport.KafkaTestInfrastructure;
 import io.brandsignal.testsupport.TestInfrastructure;
+import io.brandsignal.testsupport.openapi.OpenApiDocuments;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +113,13 @@ class ObservationIngestIntegrationTests {
 		assertThat(apiDocs.body()).contains("\"/api/v1/observations\"", "\"/api/v1/metrics\"", "\"422\"", "\"503\"",
 				"\"text/csv\":{", "ObservationBatch", "InvalidBatchProblem", "BatchAccepted",
 				"urn:brandsignal:problem:invalid-observations");
+		// every operation states its security: writes need an API key, the catalog explicitly none
+		assertThat(OpenApiDocuments.securityByOperation(apiDocs.body())).containsEntry("POST /api/v1/observations",
+				"[{\"apiKey\":[]}]")
+			.containsEntry("GET /api/v1/metrics", "[]")
+			.doesNotContainValue(null);
+		assertThat(OpenApiDocuments.license(apiDocs.body())).contains("\"name\":\"Proprietary\"");
+		OpenApiDocuments.keep(apiDocs.body(), "ingest");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.brandsignal.dashboard.brand.web;
 import java.util.Arrays;
 import java.util.List;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.BrandSummary;
@@ -34,18 +35,22 @@ class BrandApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every scored brand with the headline numbers of its latest scorecard")
-	List<BrandSummary> list(
+	@Operation(summary = "Every scored brand the caller may see, with the headline numbers of its latest scorecard")
+	List<BrandSummary> list(BrandScope scope,
 			@Parameter(description = "Only brands with this verdict, such as VANITY_TRAP") @RequestParam(
 					required = false) String verdict,
 			@Parameter(description = "brand (default), vanityIndex or impactScore (highest first)") @RequestParam(
 					required = false) String sort) {
-		return this.brands.list(verdict(verdict), sort(sort));
+		return this.brands.list(verdict(verdict), sort(sort))
+			.stream()
+			.filter((summary) -> scope.includes(summary.brand()))
+			.toList();
 	}
 
 	@GetMapping("/{brand}/scorecard")
 	@Operation(summary = "The brand's latest scorecard")
-	ScorecardView scorecard(@PathVariable String brand) {
+	ScorecardView scorecard(@PathVariable String brand, BrandScope scope) {
+		Brands.requireInScope(scope, brand);
 		return this.brands.scorecard(brand);
 	}
 

@@ -2,6 +2,7 @@ package io.brandsignal.dashboard.brand.web;
 
 import java.util.Optional;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.brand.Brands;
@@ -38,18 +39,20 @@ class BrandPageController {
 	}
 
 	@GetMapping("/brands/{brand}")
-	View brand(@PathVariable String brand, Model model) {
-		// The page is the same for every reader until the brand's scorecard changes.
-		return this.pages.view("brand", brand, fill(brand, model).orElse(null));
+	View brand(@PathVariable String brand, BrandScope scope, Model model) {
+		// The page is the same for every reader who may see the brand until its scorecard changes; the scope is
+		// checked before a kept copy is served.
+		return this.pages.view("brand", brand, fill(brand, scope, model).orElse(null));
 	}
 
 	@GetMapping("/brands/{brand}/fragments/scorecard")
-	String scorecardFragment(@PathVariable String brand, Model model) {
-		fill(brand, model);
+	String scorecardFragment(@PathVariable String brand, BrandScope scope, Model model) {
+		fill(brand, scope, model);
 		return "brand :: scorecard";
 	}
 
-	private Optional<ScorecardView> fill(String brand, Model model) {
+	private Optional<ScorecardView> fill(String brand, BrandScope scope, Model model) {
+		Brands.requireInScope(scope, brand);
 		Optional<ScorecardView> scorecard = this.brands.findScorecard(brand);
 		if (scorecard.isEmpty() && !this.brands.exists(brand)) {
 			throw Brands.unknown(brand);

@@ -1,5 +1,6 @@
 package io.brandsignal.dashboard.live.web;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.dashboard.live.LiveUpdates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,9 +24,10 @@ class StreamController {
 	}
 
 	@GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Events 'scorecard' (a brand summary) and 'rollup' (brand and date) on every change")
-	SseEmitter stream() {
-		return this.updates.subscribe();
+	@Operation(summary = "Events 'scorecard' (a brand summary) and 'rollup' (brand and date) on every change "
+			+ "of a brand the caller may see")
+	SseEmitter stream(BrandScope scope) {
+		return this.updates.subscribe(scope);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.brandsignal.dashboard.overview.web;
 
 import java.util.Arrays;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.brand.Verdicts;
 import io.brandsignal.dashboard.overview.Leaderboard;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The overview page: the quadrant of all brands, the counts per verdict and the leaderboard. The
+ * The overview page, of the brands the reader may see: their quadrant, the counts per verdict and the leaderboard. The
  * leaderboard is also served alone, as a fragment the page swaps in on live updates.
  */
 @Controller
@@ -27,27 +28,27 @@ class OverviewPageController {
 
 	@GetMapping("/")
 	String overview(@RequestParam(required = false) String verdict, @RequestParam(required = false) String sort,
-			Model model) {
-		fill(model, verdict, sort);
+			BrandScope scope, Model model) {
+		fill(model, scope, verdict, sort);
 		return "overview";
 	}
 
 	@GetMapping("/fragments/leaderboard")
 	String leaderboardFragment(@RequestParam(required = false) String verdict,
-			@RequestParam(required = false) String sort, Model model) {
-		fill(model, verdict, sort);
+			@RequestParam(required = false) String sort, BrandScope scope, Model model) {
+		fill(model, scope, verdict, sort);
 		return "overview :: leaderboard";
 	}
 
-	private void fill(Model model, String verdictParameter, String sortParameter) {
+	private void fill(Model model, BrandScope scope, String verdictParameter, String sortParameter) {
 		// A page forgives a bad parameter: it shows everything rather than an error.
 		Verdict verdict = Arrays.stream(Verdict.values())
 			.filter((candidate) -> candidate.name().equalsIgnoreCase(verdictParameter))
 			.findFirst()
 			.orElse(null);
 		BrandSort sort = BrandSort.fromParameter(sortParameter).orElse(BrandSort.IMPACT_SCORE);
-		model.addAttribute("rows", this.leaderboard.rows(verdict, sort));
-		model.addAttribute("counts", this.leaderboard.counts());
+		model.addAttribute("rows", this.leaderboard.rows(verdict, sort, scope));
+		model.addAttribute("counts", this.leaderboard.counts(scope));
 		model.addAttribute("selectedVerdict", verdict);
 		model.addAttribute("selectedSort", sort);
 		model.addAttribute("verdicts", Arrays.stream(Verdict.values()).map(VerdictOption::of).toList());

@@ -2,6 +2,8 @@ package io.brandsignal.dashboard.series.web;
 
 import java.nio.charset.StandardCharsets;
 
+import io.brandsignal.contract.access.BrandScope;
+import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.series.BrandSeries;
 import io.brandsignal.dashboard.series.DateRange;
 import io.brandsignal.dashboard.series.SeriesCsv;
@@ -44,13 +46,14 @@ class SeriesApiController {
 	@ApiResponse(responseCode = "200", description = "The series, column-wise: values aligned with 'dates'",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = BrandSeries.class)))
-	ResponseEntity<byte[]> series(@PathVariable String brand,
+	ResponseEntity<byte[]> series(@PathVariable String brand, BrandScope scope,
 			@Parameter(description = "First day (ISO date); default: 'days' days up to 'to'") @RequestParam(
 					required = false) String from,
 			@Parameter(description = "Last day (ISO date); default: the brand's latest day") @RequestParam(
 					required = false) String to,
 			@Parameter(description = "Length of the range in days when 'from' is not given; default: brandsignal.dashboard.series.default-days") @RequestParam(
 					required = false) String days) {
+		Brands.requireInScope(scope, brand);
 		DateRange range = this.series.range(brand, from, to, days);
 		// Served pre-serialized from the series cache; the bytes are the JSON of a BrandSeries.
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.series.seriesJson(brand, range));
@@ -58,8 +61,9 @@ class SeriesApiController {
 
 	@GetMapping(path = "/series.csv", produces = "text/csv")
 	@Operation(summary = "The daily values as CSV (brand,date,metric,category,unit,value), formula-safe")
-	ResponseEntity<String> csv(@PathVariable String brand, @RequestParam(required = false) String from,
+	ResponseEntity<String> csv(@PathVariable String brand, BrandScope scope, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String days) {
+		Brands.requireInScope(scope, brand);
 		DateRange range = this.series.range(brand, from, to, days);
 		String filename = brand + "-" + range.from() + "-" + range.to() + ".csv";
 		return ResponseEntity.ok()

@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -145,10 +150,92 @@ class BrandApiControllerTests {
 	}
 
 	@Test
-	void challengesApiClientsWithoutCredentialsForBasicAuth() throws Exception {
+	void challengesApiClientsWithoutCredentialsForAReadKeyOrBasicAuth() throws Exception {
 		this.mvc.perform(get("/api/v1/brands"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"brandsignal dashboard\""));
+			.andExpect(header().string("WWW-Authenticate",
+					"Bearer realm=\"brandsignal dashboard\", Basic realm=\"brandsignal dashboard\""))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unauthorized"));
+	}
+
+	@Test
+	void readKeyListsOnlyTheBrandsItMayReadAndGetsNoSession() throws Exception {
+		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+				BrandSummary.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1)),
+				BrandSummary.of(Fixtures.scorecard("globex", Verdict.STEADY, T1))));
+
+		MvcResult result = this.mvc.perform(get("/api/v1/brands").header("Authorization", "Bearer bsr_test_acme_key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].brand").value(contains("acme")))
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void answersABrandOutsideTheKeysScopeExactlyLikeAnUnknownBrand() throws Exception {
+		given(this.brands.scorecard("globex"))
+			.willReturn(ScorecardView.of(Fixtures.scorecard("globex", Verdict.VANITY_TRAP, T1)));
+		given(this.brands.scorecard("nobody")).willThrow(Brands.unknown("nobody"));
+
+		String outside = this.mvc.perform(get("/api/v1/brands/globex/scorecard").header("Authorization", "Bearer bsr_test_acme_key"))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String unknown = this.mvc.perform(get("/api/v1/brands/nobody/scorecard").header("Authorization", "Bearer bsr_test_acme_key"))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(outside.replace("globex", "nobody")).isEqualTo(unknown);
+	}
+
+	@Test
+	void refusesAnUnknownReadKeyWithAProblem() throws Exception {
+		this.mvc.perform(get("/api/v1/brands").header("Authorization", "Bearer bsr_test_acme_kez"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unauthorized"))
+			.andExpect(jsonPath("$.detail").value("Unknown read key"));
+	}
+
+	@Test
+	void basicCallOfAPersonCreatesNoSession() throws Exception {
+		MvcResult result = this.mvc.perform(get("/api/v1/brands").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void sessionOfAPersonLoggedInOnThePagesOpensTheApiForThePagesScripts() throws Exception {
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(formLogin("/login").user("tester").password("test-password"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		assertThat(session).isNotNull();
+
+		this.mvc.perform(get("/api/v1/brands").session(session)).andExpect(status().isOk());
+	}
+
+	@Test
+	void personScopedToAGroupSeesTheGroupsBrandsAndTheirOwn() throws Exception {
+		// agent: @clients (acme, globex) and solo
+		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+				BrandSummary.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1)),
+				BrandSummary.of(Fixtures.scorecard("globex", Verdict.STEADY, T1)),
+				BrandSummary.of(Fixtures.scorecard("initech", Verdict.STEADY, T1)),
+				BrandSummary.of(Fixtures.scorecard("solo", Verdict.STEADY, T1))));
+
+		this.mvc.perform(get("/api/v1/brands").with(httpBasic("agent", "test-password")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].brand").value(contains("acme", "globex", "solo")));
+		this.mvc.perform(get("/api/v1/brands/initech/scorecard").with(httpBasic("agent", "test-password")))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

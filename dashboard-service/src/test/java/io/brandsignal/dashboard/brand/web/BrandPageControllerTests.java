@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +31,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -53,7 +55,7 @@ class BrandPageControllerTests {
 	private Formats formats;
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void showsVerdictExplanationFlagsAndConversionEvidence() throws Exception {
 		given(this.brands.findScorecard("acme")).willReturn(Optional.of(
 				ScorecardView.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, Instant.parse("2026-11-20T10:00:00Z")))));
@@ -82,7 +84,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void showsTheEffectOfASignificantLeadWithItsConfidenceInterval() throws Exception {
 		given(this.brands.findScorecard("proven"))
 			.willReturn(Optional.of(ScorecardView.of(Fixtures.provenScorecard("proven", Instant.parse("2026-11-20T10:00:00Z")))));
@@ -101,7 +103,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void saysTheAudienceIsUnknownForABrandThatReportsOnlyOutcomes() throws Exception {
 		given(this.brands.findScorecard("shop")).willReturn(
 				Optional.of(ScorecardView.of(Fixtures.outcomesOnlyScorecard("shop", Instant.parse("2026-11-20T10:00:00Z")))));
@@ -116,7 +118,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void escapesMarkupInTheBrandNameAndExplanation() throws Exception {
 		String brand = "\"><img src=x onerror=alert(1)>";
 		given(this.brands.findScorecard(brand)).willReturn(Optional.of(ScorecardView.of(
@@ -129,7 +131,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void showsBrandWithDataButNoScorecardYet() throws Exception {
 		given(this.brands.findScorecard("fresh")).willReturn(Optional.empty());
 		given(this.brands.exists("fresh")).willReturn(true);
@@ -140,7 +142,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void rendersThePageOncePerScorecardAndGivesEveryReaderItsOwnCsrfToken() throws Exception {
 		given(this.brands.findScorecard("kept")).willReturn(Optional.of(
 				ScorecardView.of(Fixtures.scorecard("kept", Verdict.VANITY_TRAP, Instant.parse("2026-11-20T10:00:00Z")))));
@@ -162,7 +164,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void keptPageCarriesATokenThatLogsItsReaderOut() throws Exception {
 		given(this.brands.findScorecard("logout")).willReturn(Optional.of(
 				ScorecardView.of(Fixtures.scorecard("logout", Verdict.STEADY, Instant.parse("2026-11-20T10:00:00Z")))));
@@ -179,7 +181,29 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	void readKeyIsNoLoginForPages() throws Exception {
+		this.mvc.perform(get("/brands/acme").header("Authorization", "Bearer bsr_test_all_key").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	@WithMockUser("tester")
+	void keptPageOfABrandOutsideTheReadersScopeIsNotFound() throws Exception {
+		given(this.brands.findScorecard("initech")).willReturn(Optional.of(
+				ScorecardView.of(Fixtures.scorecard("initech", Verdict.VANITY_TRAP, Instant.parse("2026-11-20T10:00:00Z")))));
+		this.mvc.perform(get("/brands/initech")).andExpect(status().isOk());
+
+		// agent may see acme, globex and solo: the kept copy of initech's page is not for them
+		this.mvc.perform(get("/brands/initech").with(user("agent")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString(">Vanity trap</span>"))));
+		this.mvc.perform(get("/brands/initech/fragments/scorecard").with(user("agent")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser("tester")
 	void rendersThePageAgainOnceTheScorecardChanged() throws Exception {
 		given(this.brands.findScorecard("rescored")).willReturn(
 				Optional.of(ScorecardView
@@ -195,7 +219,7 @@ class BrandPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void answersUnknownBrandWithNotFoundPage() throws Exception {
 		given(this.brands.findScorecard("nobody")).willReturn(Optional.empty());
 		given(this.brands.exists("nobody")).willReturn(false);

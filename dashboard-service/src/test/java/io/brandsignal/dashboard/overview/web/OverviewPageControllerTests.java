@@ -3,6 +3,7 @@ package io.brandsignal.dashboard.overview.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
@@ -47,10 +48,10 @@ class OverviewPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void showsEveryBrandWithItsVerdictInWordsAndTheCountsPerVerdict() throws Exception {
-		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE)).willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
-		given(this.leaderboard.counts()).willReturn(List.of(
+		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE, BrandScope.ALL)).willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
+		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of(
 				new Leaderboard.VerdictCount(Verdict.BRAND_BUILDER, "Brand builder", "Both grow.", 0),
 				new Leaderboard.VerdictCount(Verdict.VANITY_TRAP, "Vanity trap", "Audience only.", 1)));
 
@@ -70,11 +71,11 @@ class OverviewPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void filtersAndSortsTheLeaderboardAsAsked() throws Exception {
-		given(this.leaderboard.rows(Verdict.VANITY_TRAP, BrandSort.VANITY_INDEX))
+		given(this.leaderboard.rows(Verdict.VANITY_TRAP, BrandSort.VANITY_INDEX, BrandScope.ALL))
 			.willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
-		given(this.leaderboard.counts()).willReturn(List.of());
+		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
 
 		this.mvc.perform(get("/fragments/leaderboard?verdict=VANITY_TRAP&sort=vanityIndex"))
 			.andExpect(status().isOk())
@@ -85,11 +86,11 @@ class OverviewPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void escapesMarkupInBrandNames() throws Exception {
-		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE))
+		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE, BrandScope.ALL))
 			.willReturn(List.of(row("<script>alert(1)</script>", Verdict.STEADY)));
-		given(this.leaderboard.counts()).willReturn(List.of());
+		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
 
 		this.mvc.perform(get("/"))
 			.andExpect(status().isOk())
@@ -98,7 +99,7 @@ class OverviewPageControllerTests {
 	}
 
 	@Test
-	@WithMockUser
+	@WithMockUser("tester")
 	void refusesLogoutWithoutCsrfToken() throws Exception {
 		this.mvc.perform(post("/logout")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/login?logout"));

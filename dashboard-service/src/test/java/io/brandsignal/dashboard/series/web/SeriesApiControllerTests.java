@@ -20,7 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,6 +45,29 @@ class SeriesApiControllerTests {
 
 	@MockitoBean
 	private Brands brands;
+
+	@Test
+	void answersSeriesAndCsvOfABrandOutsideTheKeysScopeAsUnknownWithoutReadingThem() throws Exception {
+		given(this.rollups.latestDay("globex")).willReturn(Optional.of(day("2026-11-20")));
+
+		for (String path : new String[] { "/api/v1/brands/globex/series", "/api/v1/brands/globex/series.csv" }) {
+			this.mvc.perform(get(path).header("Authorization", "Bearer bsr_test_acme_key"))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-brand"));
+		}
+		verify(this.rollups, never()).values(any(), any(), any());
+	}
+
+	@Test
+	void readKeyReadsTheSeriesOfItsBrand() throws Exception {
+		given(this.rollups.latestDay("acme")).willReturn(Optional.of(day("2026-11-20")));
+		given(this.rollups.values("acme", day("2026-11-20"), day("2026-11-20")))
+			.willReturn(List.of(value("2026-11-20", "followers", 1000)));
+
+		this.mvc.perform(get("/api/v1/brands/acme/series.csv?days=1").header("Authorization", "Bearer bsr_test_acme_key"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("acme,2026-11-20,followers,")));
+	}
 
 	@Test
 	void servesDailyValuesPerMetricAndIndexedGrowthOfTheRange() throws Exception {

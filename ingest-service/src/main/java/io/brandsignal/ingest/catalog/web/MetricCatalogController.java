@@ -8,9 +8,12 @@ import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.contract.catalog.MetricTier;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +33,11 @@ public class MetricCatalogController {
 
 	@GetMapping(path = "/api/v1/metrics", produces = "application/json")
 	@Operation(summary = "List the metric catalog")
+	@ApiResponse(responseCode = "200", description = "Every metric, in catalog order", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = MetricCatalogResponse.class)))
+	@ApiResponse(responseCode = "406", description = "The Accept header rules out application/json",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	public MetricCatalogResponse metrics() {
 		return new MetricCatalogResponse(this.catalog.metrics().stream().map(MetricView::of).toList());
 	}

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.brandsignal.contract.access.ApiKeyDefinition;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.ingest.auth.ApiKeyAuthenticator;
 import io.brandsignal.ingest.auth.ApiKeyProperties;
-import io.brandsignal.ingest.auth.ApiKeyProperties.ApiKeyDefinition;
 import io.brandsignal.ingest.auth.web.ApiKeyInterceptor;
 import io.brandsignal.ingest.observation.IngestLimits;
 import io.brandsignal.ingest.observation.IngestMetrics;
