@@ -84,6 +84,7 @@ class ProxyConfigurationTests {
 			.contains("ssl_certificate " + CERTIFICATE_DIR + "tls.crt;")
 			.contains("ssl_certificate_key " + CERTIFICATE_DIR + "tls.key;")
 			.contains("add_header Strict-Transport-Security \"max-age=31536000\" always;")
+			.contains("proxy_hide_header Strict-Transport-Security;")
 			.contains("return 301 https://$host$request_uri;")
 			.contains("server_tokens off;");
 	}
