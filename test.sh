@@ -6,13 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The browser tests drive Chromium through chromedriver; the operations tests run promtool, a real
-# Prometheus and docker-compose (to validate the compose file; no Docker engine is needed). Each
-# command, then the Debian package that provides it.
+# Prometheus, docker-compose (to validate the compose file; no Docker engine is needed), nginx (to
+# validate the proxy configuration), shellcheck and openssl (the stack's scripts). Each command, then
+# the Debian package that provides it.
 tools=(chromium:chromium chromedriver:chromium-driver promtool:prometheus prometheus:prometheus
-	docker-compose:docker-compose)
+	docker-compose:docker-compose nginx:nginx shellcheck:shellcheck openssl:openssl)
 missing=()
 for tool in "${tools[@]}"; do
-	command -v "${tool%%:*}" >/dev/null 2>&1 && continue
+	PATH="$PATH:/usr/sbin" command -v "${tool%%:*}" >/dev/null 2>&1 && continue
 	package="${tool#*:}"
 	[[ " ${missing[*]-} " == *" $package "* ]] || missing+=("$package")
 done

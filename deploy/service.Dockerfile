@@ -8,8 +8,10 @@
 #
 # (docker compose does this for you, see docker-compose.yml.)
 
-ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17
-ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+# Full versions, so a rebuild gets the same JDK and Maven until someone changes them here (tags, not
+# digests: pin digests in your registry mirror if you need byte-identical bases).
+ARG MAVEN_IMAGE=maven:3.9.11-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17.0.16_8-jre
 
 ############################################################################################
 # 1. Build the service's executable jar with Maven.

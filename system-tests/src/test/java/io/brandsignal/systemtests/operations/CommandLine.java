@@ -36,14 +36,27 @@ final class CommandLine {
 
 	/** Runs {@code command} in {@code directory} with a minimal environment and returns its combined output. */
 	static Result run(Path directory, Duration timeout, String... command) {
+		return run(directory, timeout, Map.of(), command);
+	}
+
+	/**
+	 * Runs {@code command} in {@code directory} with a minimal environment plus {@code variables} and returns
+	 * its combined output.
+	 */
+	static Result run(Path directory, Duration timeout, Map<String, String> variables, String... command) {
 		String tool = command[0];
-		if (executable(tool) == null) {
+		Path executable = executable(tool);
+		if (executable == null) {
 			throw new AssertionError("'" + tool + "' is not on the PATH; ./test.sh installs it with apt-get "
-					+ "(docker-compose: package docker-compose; promtool, prometheus: package prometheus).");
+					+ "(docker-compose: package docker-compose; promtool, prometheus: package prometheus; "
+					+ "nginx: package nginx; shellcheck: package shellcheck).");
 		}
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+		String[] resolved = command.clone();
+		resolved[0] = executable.toString();
+		ProcessBuilder builder = new ProcessBuilder(resolved).directory(directory.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.keySet().retainAll(KEPT_ENVIRONMENT);
+		environment.putAll(variables);
 		try {
 			Path output = Files.createTempFile("brandsignal-command", ".log");
 			try {
@@ -68,9 +81,13 @@ final class CommandLine {
 		}
 	}
 
-	/** The absolute path of {@code tool} on the PATH, or {@code null}. */
+	/**
+	 * The absolute path of {@code tool} on the PATH (or in {@code /usr/sbin}, where Debian puts nginx, which
+	 * is not on an ordinary user's PATH), or {@code null}.
+	 */
 	static Path executable(String tool) {
-		for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+		String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
+		for (String folder : path.split(File.pathSeparator)) {
 			Path candidate = Path.of(folder.isEmpty() ? "." : folder, tool);
 			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
 				return candidate;

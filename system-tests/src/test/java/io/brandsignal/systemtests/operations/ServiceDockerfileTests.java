@@ -58,9 +58,7 @@ class ServiceDockerfileTests {
 
 	@Test
 	void runsTheLayeredJarAsANonRootUserWithAHeapSizedToTheContainer() {
-		assertThat(this.dockerfile).contains("ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17")
-			.contains("ARG RUNTIME_IMAGE=eclipse-temurin:17-jre")
-			.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher")
+		assertThat(this.dockerfile).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher")
 			.contains("USER 10001:10001")
 			.contains("-XX:MaxRAMPercentage=75.0")
 			.contains("org.springframework.boot.loader.launch.JarLauncher");
@@ -74,6 +72,21 @@ class ServiceDockerfileTests {
 		}
 		// The last instruction that sets the user must come after everything that needs root.
 		assertThat(this.dockerfile.lastIndexOf("USER ")).isGreaterThan(this.dockerfile.lastIndexOf("RUN "));
+	}
+
+	@Test
+	void buildsFromBaseImagesPinnedToFullVersions() {
+		// Full versions (not digests): a rebuild gets the same JDK 17 and Maven until changed here.
+		Matcher images = Pattern.compile("(?m)^ARG (MAVEN|RUNTIME)_IMAGE=(\\S+)$").matcher(this.dockerfile);
+		Map<String, String> byRole = new LinkedHashMap<>();
+		while (images.find()) {
+			byRole.put(images.group(1), images.group(2));
+		}
+		assertThat(byRole).containsOnlyKeys("MAVEN", "RUNTIME");
+		assertThat(byRole.get("MAVEN")).matches("maven:3\\.9\\.\\d+-eclipse-temurin-17");
+		assertThat(byRole.get("RUNTIME")).matches("eclipse-temurin:17\\.0\\.\\d+_\\d+-jre");
+		assertThat(this.dockerfile).containsPattern("(?m)^FROM \\$\\{MAVEN_IMAGE} AS build$")
+			.containsPattern("(?m)^FROM \\$\\{RUNTIME_IMAGE}$");
 	}
 
 	/** Module folder by artifactId, for every module of the root pom. */
