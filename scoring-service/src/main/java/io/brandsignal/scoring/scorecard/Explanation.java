@@ -113,9 +113,10 @@ final class Explanation {
 				days(this.evidence.bestLagDays()));
 		if (this.evidence.elasticity() != null && this.evidence.elasticityLow() != null
 				&& this.evidence.elasticityHigh() != null) {
-			return String.format(Locale.ROOT, "%s (each 1%% of audience growth brings %s %s, 95%% CI %s to %s; %s)",
-					lead, signed(this.evidence.elasticity()), outcome, signed(this.evidence.elasticityLow()),
-					signed(this.evidence.elasticityHigh()), pValue(this.evidence.pValue()));
+			return String.format(Locale.ROOT,
+					"%s (each 1%% of audience growth in a day moves %s by %s, 95%% CI %s to %s; %s)", lead, outcome,
+					percent(this.evidence.elasticity()), percent(this.evidence.elasticityLow()),
+					percent(this.evidence.elasticityHigh()), pValue(this.evidence.pValue()));
 		}
 		return lead + " (" + pValue(this.evidence.pValue()) + ")";
 	}
@@ -161,11 +162,6 @@ final class Explanation {
 		String digits = (rounded == Math.rint(rounded)) ? String.format(Locale.ROOT, "%.0f", Math.abs(rounded))
 				: String.format(Locale.ROOT, "%.1f", Math.abs(rounded));
 		return ((rounded > 0) ? "+" : "-") + digits + "%";
-	}
-
-	/** An elasticity as a signed percentage with two significant decimals: "+0.8%". */
-	private static String signed(double value) {
-		return String.format(Locale.ROOT, "%+.2f%%", value);
 	}
 
 	static String pValue(double p) {

@@ -269,6 +269,24 @@ class BrandScorerTests {
 	}
 
 	@Test
+	void explainsASignificantLeadWithItsEffectAndInterval() {
+		ConversionEvidence lead = new ConversionEvidence("followers", "sales_revenue", 7, 0.41, 84.2, 40.1, 128.3,
+				0.004, 172, true);
+		BrandScorer.SideGrowth audience = new BrandScorer.SideGrowth(12.0, 2.0, Trend.UP);
+		BrandScorer.SideGrowth sales = new BrandScorer.SideGrowth(9.0, 3.0, Trend.UP);
+
+		String text = new Explanation(ScoringRules.defaults(), D0.plusDays(27),
+				List.of(growth("followers", MetricTier.OUTPUT, 12, 2), growth("sales_revenue", MetricTier.IMPACT, 9, 3)),
+				audience, sales, lead, Verdict.BRAND_BUILDER, java.util.Optional.empty())
+			.text();
+
+		assertThat(text).isEqualTo("Audience +12% ± 2% (followers +12% ± 2%) in 28 days; outcomes +9% ± 3% (sales "
+				+ "revenue +9% ± 3%); audience growth leads sales revenue by about 7 days (each 1% of audience growth "
+				+ "in a day moves sales revenue by +84%, 95% CI +40% to +128%; p = 0.004). Audience and outcomes are "
+				+ "growing together.");
+	}
+
+	@Test
 	void vanityIndexIsZeroUnlessTheAudienceIsUp() {
 		BrandScorer.SideGrowth flatSales = new BrandScorer.SideGrowth(2.0, 3.0, Trend.FLAT);
 
