@@ -59,7 +59,8 @@ public final class SystemTestStack {
 	/** A stack of the caller's own on {@code dataDirectory}; the caller closes it. */
 	public static LocalStack start(Path dataDirectory) {
 		LocalStackSettings settings = LocalStackSettings.ephemeral(dataDirectory, servicesDirectory(), CREDENTIALS);
-		return LocalStack.start(settings, (line) -> System.out.println("[system-test stack] " + line));
+		return LocalStack.start(settings, ScopedCredentials.arguments(),
+				(line) -> System.out.println("[system-test stack] " + line));
 	}
 
 	/** Where the build copied the service jars ({@code target/services}). */
