@@ -3,6 +3,7 @@ package io.brandsignal.systemtests.security;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -112,7 +113,7 @@ class BruteForceSecurityTests {
 	}
 
 	private static LoopbackHttp.Response basicLogin(LoopbackHttp client, String username, String password) {
-		String pair = java.util.Base64.getEncoder()
+		String pair = Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return client.get("/api/v1/brands", Map.of("Authorization", "Basic " + pair, "Accept", "application/json"));
 	}

@@ -1,6 +1,7 @@
 package io.brandsignal.systemtests.security;
 
 import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -137,14 +138,22 @@ class HostileBodiesSecurityTests {
 				() -> postJson("{\"observations\":[" + "[".repeat(MAX_BODY_BYTES - 20)),
 				() -> postJson(manyInvalidItems()));
 		double heapBefore = IngestHeap.usedBytes(stack.ingestUrl());
+		int answersLost = 0;
 		for (int i = 0; i < HOSTILE_BODIES; i++) {
-			HttpResponse<String> response = hostile.get(i % hostile.size()).get();
-			assertThat(response.statusCode()).as("hostile body %d: %s", i, response.body()).isBetween(400, 499);
+			try {
+				HttpResponse<String> response = hostile.get(i % hostile.size()).get();
+				assertThat(response.statusCode()).as("hostile body %d: %s", i, response.body()).isBetween(400, 499);
+			}
+			catch (UncheckedIOException ex) {
+				// Refused after its first line, a body leaves megabytes unread; Tomcat drains at most 2 MB
+				// (server.tomcat.max-swallow-size) and otherwise closes the connection, which may cut off the answer.
+				answersLost++;
+			}
 		}
 		double heapAfter = IngestHeap.usedBytes(stack.ingestUrl());
 		System.out.printf(Locale.ROOT, "[security] ingest heap used (sum over heap pools): %.1f MB before, "
-				+ "%.1f MB after %d hostile bodies of about 4 MB (-Xmx512m)%n", heapBefore / 1e6, heapAfter / 1e6,
-				HOSTILE_BODIES);
+				+ "%.1f MB after %d hostile bodies of up to 4 MB (-Xmx512m); %d answers cut off by a closed connection%n",
+				heapBefore / 1e6, heapAfter / 1e6, HOSTILE_BODIES, answersLost);
 
 		String valid = new ObservationsJson()
 			.daily("sec-hostile", "followers", "all", LocalDate.of(2026, 10, 1), 3, (day) -> 100 + day)
@@ -156,7 +165,7 @@ class HostileBodiesSecurityTests {
 		assertThat(stack.stoppedServices()).isEmpty();
 	}
 
-	/** 5,000 items with an unknown metric each, padded with long values, close to 4 MB. */
+	/** 5,000 items with an unknown metric each: 5,000 problems, 100 listed. */
 	private static String manyInvalidItems() {
 		StringJoiner items = new StringJoiner(",", "{\"observations\":[", "]}");
 		String value = "1" + "0".repeat(90);

@@ -1,5 +1,6 @@
 package io.brandsignal.systemtests.security;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,9 +88,9 @@ final class LoopbackHttp {
 			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
 					(first, second) -> first + ", " + second);
 		}
-		byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+		byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
 		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-			body = dechunk(new java.io.ByteArrayInputStream(body));
+			body = dechunk(new ByteArrayInputStream(body));
 		}
 		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
 	}

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -126,7 +127,7 @@ class UnauthenticatedAccessSecurityTests {
 		List<String> routes = new ArrayList<>();
 		for (String path : paths.propertyNames()) {
 			for (String method : paths.path(path).propertyNames()) {
-				routes.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+				routes.add(method.toUpperCase(Locale.ROOT) + " " + path);
 			}
 		}
 		return routes;
