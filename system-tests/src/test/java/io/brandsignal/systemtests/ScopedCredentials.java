@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,13 @@ public final class ScopedCredentials {
 
 	/** A dashboard login name and password. */
 	public record Login(String username, String password) {
+
+		/** The HTTP Basic {@code Authorization} header value of this login. */
+		public String basicAuthorization() {
+			String pair = this.username + ":" + this.password;
+			return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/**

@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -119,8 +117,7 @@ public final class SystemTestStack {
 	}
 
 	public static String basicAuthorization() {
-		String pair = CREDENTIALS.demoUser() + ":" + CREDENTIALS.demoPassword();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		return new ScopedCredentials.Login(CREDENTIALS.demoUser(), CREDENTIALS.demoPassword()).basicAuthorization();
 	}
 
 	public static HttpResponse<String> send(HttpRequest request) {

@@ -3,11 +3,8 @@ package io.brandsignal.systemtests.security;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.systemtests.ScopedCredentials;
@@ -40,8 +37,6 @@ class BruteForceSecurityTests {
 
 	/** How many guesses the measurement sends at most when nothing throttles it. */
 	private static final int MEASUREMENT_CAP = 40;
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private static LocalStack stack;
 
@@ -113,19 +108,16 @@ class BruteForceSecurityTests {
 	}
 
 	private static LoopbackHttp.Response basicLogin(LoopbackHttp client, String username, String password) {
-		String pair = Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return client.get("/api/v1/brands", Map.of("Authorization", "Basic " + pair, "Accept", "application/json"));
+		return client.get("/api/v1/brands", Map.of("Authorization", new Login(username, password).basicAuthorization(),
+				"Accept", "application/json"));
 	}
 
 	/** The login form as a browser sends it: the form's page first (session and CSRF token), then the post. */
 	private static LoopbackHttp.Response formLogin(LoopbackHttp client, String username, String password) {
 		LoopbackHttp.Response page = client.get("/login", Map.of("Accept", "text/html"));
-		Matcher csrf = CSRF.matcher(page.body());
-		assertThat(csrf.find()).as("CSRF token in the login page").isTrue();
 		String cookie = page.header("Set-Cookie").orElseThrow().split(";")[0];
 		return client.postForm("/login", Map.of("Cookie", cookie, "Accept", "text/html"),
-				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1)));
+				"username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(CsrfToken.in(page.body())));
 	}
 
 	private static String encode(String value) {

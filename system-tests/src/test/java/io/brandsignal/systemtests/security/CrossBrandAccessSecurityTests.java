@@ -2,9 +2,7 @@ package io.brandsignal.systemtests.security;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 
 import io.brandsignal.launcher.LocalStack;
@@ -76,7 +74,7 @@ class CrossBrandAccessSecurityTests {
 
 	@Test
 	void scopedUserSeesOwnBrandAndNotFoundForAnotherEverywhere() {
-		String user = basic(ScopedCredentials.VIEWER);
+		String user = ScopedCredentials.VIEWER.basicAuthorization();
 		assertScopedToOwnBrand(user);
 		assertThat(get("/brands/" + SCOPED_BRAND, user, "text/html").statusCode()).isEqualTo(200);
 		assertThat(get("/brands/" + OTHER_BRAND, user, "text/html").statusCode()).isEqualTo(404);
@@ -146,11 +144,6 @@ class CrossBrandAccessSecurityTests {
 			.header("Accept", accept)
 			.GET()
 			.build());
-	}
-
-	static String basic(ScopedCredentials.Login login) {
-		String pair = login.username() + ":" + login.password();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.systemtests.ScopedCredentials;
@@ -41,8 +39,6 @@ class LiveStreamLimitsSecurityTests {
 	/** How long a stream may take to end after its session did (the server notices on its next write). */
 	private static final Duration STREAM_END = Duration.ofSeconds(30);
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
 	private static LocalStack stack;
 
 	private final List<InputStream> openStreams = new ArrayList<>();
@@ -62,7 +58,7 @@ class LiveStreamLimitsSecurityTests {
 	@Test
 	void refusesTheSixthOpenStreamOfOnePersonButNotAnotherPersonsFirst() {
 		HttpClient client = HttpClient.newHttpClient();
-		String streamer = CrossBrandAccessSecurityTests.basic(ScopedCredentials.STREAMER);
+		String streamer = ScopedCredentials.STREAMER.basicAuthorization();
 		for (int i = 0; i < MAX_STREAMS_PER_PRINCIPAL; i++) {
 			assertThat(openStream(client, streamer).statusCode()).as("stream %d", i + 1).isEqualTo(200);
 		}
@@ -71,7 +67,7 @@ class LiveStreamLimitsSecurityTests {
 		assertThat(oneTooMany.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 		// The limit is the person's, not the service's.
-		String viewer = CrossBrandAccessSecurityTests.basic(ScopedCredentials.VIEWER);
+		String viewer = ScopedCredentials.VIEWER.basicAuthorization();
 		assertThat(openStream(client, viewer).statusCode()).isEqualTo(200);
 	}
 
@@ -114,9 +110,7 @@ class LiveStreamLimitsSecurityTests {
 	private static String csrf(HttpClient browser, String page) {
 		HttpResponse<String> response = send(browser,
 				HttpRequest.newBuilder(stack.dashboardUrl().resolve(page)).header("Accept", "text/html").GET().build());
-		Matcher token = CSRF.matcher(response.body());
-		assertThat(token.find()).as("CSRF token on %s", page).isTrue();
-		return token.group(1);
+		return CsrfToken.in(response.body());
 	}
 
 	private static HttpRequest form(String path, String body) {
