@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.brandsignal.localinfra.FreePorts;
@@ -31,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final LeftoverProcesses leftovers;
 
+	private final Map<String, List<String>> extraArguments;
+
 	private final List<ServiceProcess> services = new ArrayList<>();
 
 	private ServiceProcess ingest;
@@ -39,9 +42,10 @@ public final class LocalStack implements AutoCloseable {
 
 	private ServiceProcess dashboard;
 
-	private LocalStack(LocalStackSettings settings, KraftBroker broker, LocalPostgres postgres,
-			LeftoverProcesses leftovers) {
+	private LocalStack(LocalStackSettings settings, Map<String, List<String>> extraArguments, KraftBroker broker,
+			LocalPostgres postgres, LeftoverProcesses leftovers) {
 		this.settings = settings;
+		this.extraArguments = extraArguments;
 		this.broker = broker;
 		this.postgres = postgres;
 		this.leftovers = leftovers;
@@ -55,6 +59,19 @@ public final class LocalStack implements AutoCloseable {
 	 * @return the running stack
 	 */
 	public static LocalStack start(LocalStackSettings settings, Consumer<String> progress) {
+		return start(settings, Map.of(), progress);
+	}
+
+	/**
+	 * Like {@link #start(LocalStackSettings, Consumer)}, with Spring arguments of the caller's own appended
+	 * to a service's (tests add users and keys scoped to brands after the development ones).
+	 * @param settings where data lives and which ports to use
+	 * @param extraArguments more {@code --name=value} arguments by service name, such as {@code dashboard-service}
+	 * @param progress receives one line per step, for the console
+	 * @return the running stack
+	 */
+	public static LocalStack start(LocalStackSettings settings, Map<String, List<String>> extraArguments,
+			Consumer<String> progress) {
 		Path data = settings.dataDirectory();
 		LeftoverProcesses leftovers = new LeftoverProcesses(data);
 		List<Long> stopped = leftovers.stopAll();
@@ -71,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
 			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort());
 			leftovers.recordPostgres(data.resolve("postgres"));
 			postgres.createDatabase(DATABASE);
-			stack = new LocalStack(settings, broker, postgres, leftovers);
+			stack = new LocalStack(settings, extraArguments, broker, postgres, leftovers);
 			stack.startServices(progress);
 			return stack;
 		}
@@ -121,6 +138,7 @@ public final class LocalStack implements AutoCloseable {
 	private ServiceProcess startService(String name, int port, Path logs, List<String> kafka, List<String> own) {
 		List<String> arguments = new ArrayList<>(kafka);
 		arguments.addAll(own);
+		arguments.addAll(this.extraArguments.getOrDefault(name, List.of()));
 		ServiceProcess service = ServiceProcess.start(name, this.settings.servicesDirectory().resolve(name + ".jar"),
 				FreePorts.orFree(port), logs, arguments);
 		this.services.add(service);

@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -59,7 +57,8 @@ public final class SystemTestStack {
 	/** A stack of the caller's own on {@code dataDirectory}; the caller closes it. */
 	public static LocalStack start(Path dataDirectory) {
 		LocalStackSettings settings = LocalStackSettings.ephemeral(dataDirectory, servicesDirectory(), CREDENTIALS);
-		return LocalStack.start(settings, (line) -> System.out.println("[system-test stack] " + line));
+		return LocalStack.start(settings, ScopedCredentials.arguments(),
+				(line) -> System.out.println("[system-test stack] " + line));
 	}
 
 	/** Where the build copied the service jars ({@code target/services}). */
@@ -118,8 +117,7 @@ public final class SystemTestStack {
 	}
 
 	public static String basicAuthorization() {
-		String pair = CREDENTIALS.demoUser() + ":" + CREDENTIALS.demoPassword();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+		return new ScopedCredentials.Login(CREDENTIALS.demoUser(), CREDENTIALS.demoPassword()).basicAuthorization();
 	}
 
 	public static HttpResponse<String> send(HttpRequest request) {
