@@ -129,24 +129,24 @@ class KafkaAclTests {
 	 * a random suffix per instance), up to and including the dash before the suffix.
 	 */
 	private static String dashboardGroupIdPrefix() {
-		Map<String, Object> yaml = RepositoryFiles
-			.yaml(RepositoryFiles.file("dashboard-service/src/main/resources/application.yml"));
-		Map<String, Object> spring = cast(yaml.get("spring"));
-		Map<String, Object> kafka = cast(spring.get("kafka"));
-		Map<String, Object> consumer = cast(kafka.get("consumer"));
-		String groupId = String.valueOf(consumer.get("group-id"));
+		String groupId = applicationSetting("dashboard-service", "spring", "kafka", "consumer", "group-id");
 		assertThat(groupId).as("the dashboard's group id keeps a fixed prefix before its random suffix")
 			.contains("${random.uuid}");
 		return groupId.substring(0, groupId.indexOf("${random.uuid}"));
 	}
 
 	private static String scoringApplicationId() {
-		Map<String, Object> yaml = RepositoryFiles
-			.yaml(RepositoryFiles.file("scoring-service/src/main/resources/application.yml"));
-		Map<String, Object> spring = cast(yaml.get("spring"));
-		Map<String, Object> kafka = cast(spring.get("kafka"));
-		Map<String, Object> streams = cast(kafka.get("streams"));
-		return String.valueOf(streams.get("application-id"));
+		return applicationSetting("scoring-service", "spring", "kafka", "streams", "application-id");
+	}
+
+	/** A setting of a service's {@code application.yml}, by its path of keys. */
+	private static String applicationSetting(String module, String... path) {
+		Map<String, Object> node = RepositoryFiles
+			.yaml(RepositoryFiles.file(module + "/src/main/resources/application.yml"));
+		for (int i = 0; i < path.length - 1; i++) {
+			node = cast(node.get(path[i]));
+		}
+		return String.valueOf(node.get(path[path.length - 1]));
 	}
 
 }
