@@ -27,6 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -56,8 +57,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry,
+			LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer realm=\"" + REALM + "\", Basic realm=\"" + REALM + "\"");
@@ -73,6 +74,7 @@ public class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new ReadKeyFilter(access), BasicAuthenticationFilter.class)
+			.addFilterBefore(throttle.filter(true), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiCalls(registry.getIfAvailable(SimpleMeterRegistry::new)),
 					SecurityContextHolderFilter.class);
 		return http.build();
@@ -80,7 +82,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		http.authorizeHttpRequests((requests) -> requests
@@ -94,6 +96,7 @@ public class SecurityConfiguration {
 			// Basic for tools reading the API description; the login holds for the request only.
 			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()))
+			.addFilterBefore(throttle.filter(false), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
@@ -121,6 +124,11 @@ public class SecurityConfiguration {
 		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
 		handler.setDefaultTargetUrl("/login?logout");
 		return handler;
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(DashboardProperties properties, ObjectProvider<MeterRegistry> registry) {
+		return new LoginThrottle(properties.login(), registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
