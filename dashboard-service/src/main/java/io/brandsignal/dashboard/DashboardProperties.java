@@ -105,8 +105,14 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 *
 	 * @param timeout how long one stream stays open before the browser reconnects
 	 * @param heartbeat interval of the keep-alive comments that also detect gone clients
+	 * @param maxPerCaller the most streams one user or read key may have open on this instance
+	 * @param maxTotal the most streams this instance keeps open
+	 * @param queueSize events waiting for one stream beyond which its client counts as stuck and is
+	 * dropped
 	 */
-	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat) {
+	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat,
+			@DefaultValue("5") int maxPerCaller, @DefaultValue("500") int maxTotal,
+			@DefaultValue("64") int queueSize) {
 	}
 
 }

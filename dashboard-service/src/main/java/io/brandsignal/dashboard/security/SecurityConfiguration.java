@@ -33,6 +33,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -129,6 +130,12 @@ public class SecurityConfiguration {
 	@Bean
 	LoginThrottle loginThrottle(DashboardProperties properties, ObjectProvider<MeterRegistry> registry) {
 		return new LoginThrottle(properties.login(), registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	/** Publishes the end of sessions, so that logging out also ends the live streams opened in them. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean
