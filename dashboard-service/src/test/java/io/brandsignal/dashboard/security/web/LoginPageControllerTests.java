@@ -41,6 +41,14 @@ class LoginPageControllerTests {
 	}
 
 	@Test
+	void pagesAllowNoInlineStylesNoFramingAndFormsThatPostOnlyHere() throws Exception {
+		this.mvc.perform(get("/login"))
+			.andExpect(header().string("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+					+ "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+					+ "form-action 'self'; frame-ancestors 'none'"));
+	}
+
+	@Test
 	void logsInAConfiguredUserWithTheRightPassword() throws Exception {
 		this.mvc.perform(formLogin("/login").user("tester").password("test-password"))
 			.andExpect(authenticated().withUsername("tester"))
