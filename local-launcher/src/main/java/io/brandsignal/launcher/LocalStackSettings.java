@@ -48,9 +48,12 @@ public record LocalStackSettings(Path dataDirectory, Path servicesDirectory, int
 				address.isEmpty() ? this.bindAddress : address);
 	}
 
-	/** The Spring arguments that make a service's HTTP and management ports listen on the bind address. */
+	/**
+	 * The Spring arguments that make a service listen on the bind address. Actuator shares the HTTP port
+	 * here; {@code management.server.address} would stop a service that has no management port of its own.
+	 */
 	List<String> bindArguments() {
-		return List.of("--server.address=" + this.bindAddress, "--management.server.address=" + this.bindAddress);
+		return List.of("--server.address=" + this.bindAddress);
 	}
 
 }

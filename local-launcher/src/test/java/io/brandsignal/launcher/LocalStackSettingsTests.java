@@ -16,13 +16,11 @@ class LocalStackSettingsTests {
 		LocalStackSettings defaults = LocalStackSettings.defaults(Path.of("services"), CREDENTIALS)
 			.withBindAddressFrom(Map.of());
 		assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
-		assertThat(defaults.bindArguments()).containsExactly("--server.address=127.0.0.1",
-				"--management.server.address=127.0.0.1");
+		assertThat(defaults.bindArguments()).containsExactly("--server.address=127.0.0.1");
 
 		LocalStackSettings everywhere = LocalStackSettings.defaults(Path.of("services"), CREDENTIALS)
 			.withBindAddressFrom(Map.of("BRANDSIGNAL_LOCAL_BIND_ADDRESS", "0.0.0.0"));
-		assertThat(everywhere.bindArguments()).containsExactly("--server.address=0.0.0.0",
-				"--management.server.address=0.0.0.0");
+		assertThat(everywhere.bindArguments()).containsExactly("--server.address=0.0.0.0");
 	}
 
 	@Test
