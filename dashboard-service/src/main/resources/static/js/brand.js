@@ -51,7 +51,7 @@
       animation: false,
       aria: { enabled: true, label: { description: growthDescription(series) } },
       legend: { top: 0, textStyle: { color: '#1d2430' } },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       grid: { left: 60, right: 60, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: dates, axisLabel: { color: '#1d2430' } },
       yAxis: dual
@@ -130,7 +130,7 @@
       BS.chart(chartElement).setOption({
         animation: false,
         grid: { left: 55, right: 10, top: 10, bottom: 25 },
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
         xAxis: { type: 'category', data: series.dates, axisLabel: { color: '#1d2430', hideOverlap: true } },
         yAxis: { type: 'value', scale: true, axisLabel: { color: '#1d2430' } },
         series: [{ name: metric.metric, type: 'line', showSymbol: false, connectNulls: true,

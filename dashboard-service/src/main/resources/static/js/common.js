@@ -90,6 +90,17 @@
     };
   }
 
+  /* Calls fn once, ms after the first of any number of calls: unlike debounce, a steady stream of calls
+     cannot postpone it for ever. */
+  function throttle(fn, ms) {
+    var timer = null;
+    return function () {
+      if (timer === null) {
+        timer = setTimeout(function () { timer = null; fn(); }, ms);
+      }
+    };
+  }
+
   /* Opens the server-sent event stream; calls onChange(type, data) for 'scorecard' and 'rollup' events. */
   function live(onChange) {
     var status = document.getElementById('live-status');
@@ -148,7 +159,7 @@
 
   window.BS = {
     verdictSymbols: verdictSymbols, verdictColor: verdictColor, escapeHtml: escapeHtml, percent: percent, trend: trend, number: number, fetchJson: fetchJson,
-    fetchHtml: fetchHtml, swapFragment: swapFragment, debounce: debounce, live: live, chart: chart, cell: cell,
+    fetchHtml: fetchHtml, swapFragment: swapFragment, debounce: debounce, throttle: throttle, live: live, chart: chart, cell: cell,
     audienceColor: cssVar('--audience'), outcomesColor: cssVar('--outcomes')
   };
 })();

@@ -151,8 +151,10 @@
   }
 
   refreshQuadrant();
-  BS.live(BS.debounce(function (type) {
+  // Every open overview refetches on a change: at most once per 5 s, however many brands change, so a
+  // burst of scorecards does not multiply into a burst of reads per reader (issue 12, finding 7).
+  BS.live(BS.throttle(function () {
     refreshQuadrant();
     refreshLeaderboard();
-  }, 300));
+  }, 5000));
 })();

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param brandGroups named lists of brands (an agency's clients) that users and read keys may name as
  * {@code @group} in their brands
  * @param readRateLimit the per-read-key request rate limit
+ * @param login throttling of password guessing on the login form and HTTP Basic
  * @param metrics the business gauges exported to Prometheus
  * @param consumer how the read model retries scorecards and rollups it cannot store
  * @param series limits of the series API and pages
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("brandsignal.dashboard")
 public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue List<ApiKeyDefinition> readKeys,
 		@DefaultValue Map<String, List<String>> brandGroups, @DefaultValue RateLimit readRateLimit,
-		@DefaultValue Metrics metrics,
+		@DefaultValue Login login, @DefaultValue Metrics metrics,
 		@DefaultValue Consumer consumer, @DefaultValue Series series, @DefaultValue Stream stream) {
 
 	/**
@@ -51,6 +52,20 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") long capacity,
 			@DefaultValue("50") long refillTokens, @DefaultValue("1s") Duration refillPeriod) {
+	}
+
+	/**
+	 * Throttling of failed password logins, per username and per client address.
+	 *
+	 * @param enabled whether failed logins are throttled at all (they are always counted and logged)
+	 * @param maxFailures after this many failures within {@code window} a username or address is refused
+	 * @param window the period failures are tallied over, from the first one
+	 * @param lockout how long a refused username or address stays refused, without a bcrypt check
+	 * @param maxTracked the most usernames and addresses tallied at once, bounding memory
+	 */
+	public record Login(@DefaultValue("true") boolean enabled, @DefaultValue("10") int maxFailures,
+			@DefaultValue("5m") Duration window, @DefaultValue("5m") Duration lockout,
+			@DefaultValue("100000") long maxTracked) {
 	}
 
 	/**
@@ -90,8 +105,14 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 *
 	 * @param timeout how long one stream stays open before the browser reconnects
 	 * @param heartbeat interval of the keep-alive comments that also detect gone clients
+	 * @param maxPerCaller the most streams one user or read key may have open on this instance
+	 * @param maxTotal the most streams this instance keeps open
+	 * @param queueSize events waiting for one stream beyond which its client counts as stuck and is
+	 * dropped
 	 */
-	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat) {
+	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat,
+			@DefaultValue("5") int maxPerCaller, @DefaultValue("500") int maxTotal,
+			@DefaultValue("64") int queueSize) {
 	}
 
 }

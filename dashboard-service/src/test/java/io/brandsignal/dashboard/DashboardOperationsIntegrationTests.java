@@ -56,6 +56,16 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 	}
 
 	@Test
+	void setsTheSessionCookieHttpOnlyAndSameSiteLax() throws Exception {
+		// the login form keeps its CSRF token in a new session
+		HttpResponse<String> login = anonymous("/login");
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
+			.startsWith("JSESSIONID=")
+			.containsIgnoringCase("; HttpOnly")
+			.containsIgnoringCase("; SameSite=Lax"));
+	}
+
+	@Test
 	void describesTheApiWithOpenApi() throws Exception {
 		HttpResponse<String> apiDocs = get("/v3/api-docs");
 

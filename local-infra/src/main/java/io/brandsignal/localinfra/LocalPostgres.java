@@ -33,6 +33,18 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LocalPostgres start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, "localhost");
+	}
+
+	/**
+	 * Starts PostgreSQL with its data in {@code dataDirectory} (created and initialised on first use),
+	 * accepting connections only on {@code listenAddresses}.
+	 * @param dataDirectory where the cluster lives
+	 * @param port the port, or 0 for a free one
+	 * @param listenAddresses PostgreSQL's {@code listen_addresses}, e.g. {@code 127.0.0.1} or {@code *}
+	 * @return the running server
+	 */
+	public static LocalPostgres start(Path dataDirectory, int port, String listenAddresses) {
 		try {
 			Files.createDirectories(dataDirectory);
 			refuseOtherMajorVersion(dataDirectory);
@@ -40,6 +52,8 @@ public final class LocalPostgres implements AutoCloseable {
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(FreePorts.orFree(port))
+				// the embedded server's own default listens on every interface
+				.setServerConfig("listen_addresses", listenAddresses)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
 			return new LocalPostgres(postgres);

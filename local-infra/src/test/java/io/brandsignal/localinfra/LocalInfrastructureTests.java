@@ -87,6 +87,18 @@ class LocalInfrastructureTests {
 	}
 
 	@Test
+	void postgresListensOnlyOnTheAddressItIsGiven() throws Exception {
+		try (LocalPostgres postgres = LocalPostgres.start(this.data.resolve("pg-loopback"), 0, "127.0.0.1");
+				Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+						postgres.password());
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SHOW listen_addresses")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
+		}
+	}
+
+	@Test
 	void postgresRunsTheMajorVersionTheBuildDeclares() throws Exception {
 		try (LocalPostgres postgres = LocalPostgres.start(this.data.resolve("pg"), 0);
 				Connection connection = DriverManager.getConnection(postgres.createDatabase("postgres"),

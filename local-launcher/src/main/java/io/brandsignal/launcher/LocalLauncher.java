@@ -30,7 +30,8 @@ public final class LocalLauncher {
 		}
 		long started = System.nanoTime();
 		Credentials credentials = Credentials.fromEnvironment(System.getenv());
-		LocalStackSettings settings = LocalStackSettings.defaults(servicesDirectory(), credentials);
+		LocalStackSettings settings = LocalStackSettings.defaults(servicesDirectory(), credentials)
+			.withBindAddressFrom(System.getenv());
 		LocalStack stack;
 		try {
 			stack = LocalStack.start(settings, System.out::println);

@@ -85,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
 		LocalStack stack = null;
 		try {
 			progress.accept("Starting PostgreSQL (embedded)...");
-			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort());
+			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(), settings.bindAddress());
 			leftovers.recordPostgres(data.resolve("postgres"));
 			postgres.createDatabase(DATABASE);
 			stack = new LocalStack(settings, extraArguments, broker, postgres, leftovers);
@@ -137,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private ServiceProcess startService(String name, int port, Path logs, List<String> kafka, List<String> own) {
 		List<String> arguments = new ArrayList<>(kafka);
+		arguments.addAll(this.settings.bindArguments());
 		arguments.addAll(own);
 		arguments.addAll(this.extraArguments.getOrDefault(name, List.of()));
 		ServiceProcess service = ServiceProcess.start(name, this.settings.servicesDirectory().resolve(name + ".jar"),

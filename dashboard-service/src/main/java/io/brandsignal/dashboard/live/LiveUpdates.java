@@ -3,10 +3,14 @@ package io.brandsignal.dashboard.live;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.dashboard.DashboardProperties;
@@ -20,16 +24,20 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes every change of this instance's read model to the browsers connected to it, as server-sent
  * events, each browser only those of the brands its reader may see: {@code scorecard} (a {@link BrandSummary}) when a brand's scorecard changed, {@code rollup}
- * (brand and date) when a brand's daily values changed. Sending runs on a thread of its own so a slow
- * browser never holds up the Kafka consumer; comments sent as heartbeats keep proxies from closing idle
- * streams and reveal browsers that went away. On shutdown the streams are ended first, so the web
- * server's graceful shutdown does not wait for them (browsers reconnect to another instance).
+ * (brand and date) when a brand's daily values changed. Each stream has a bounded queue of its own,
+ * drained by a pooled thread, so a slow browser never holds up the Kafka consumer nor the other
+ * browsers: one whose queue overflows is dropped (it reconnects when it catches up). Comments sent as
+ * heartbeats keep proxies from closing idle streams and reveal browsers that went away. Streams are
+ * limited per caller and in total ({@code brandsignal.dashboard.stream.*}), and a person's streams end
+ * when their session does (logout). On shutdown the streams are ended first, so the web server's
+ * graceful shutdown does not wait for them (browsers reconnect to another instance).
  */
 @Component
 public class LiveUpdates implements SmartLifecycle, DisposableBean {
@@ -38,7 +46,9 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	private final List<Subscriber> emitters = new CopyOnWriteArrayList<>();
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
+	// One thread per stream at most while it has events queued; the total is bounded by maxTotal. Threads
+	// are reused and end after a minute idle.
+	private final ExecutorService sender = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "dashboard-live-updates");
 		thread.setDaemon(true);
 		return thread;
@@ -56,18 +66,47 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * A new stream for one browser, open until its timeout or until the browser leaves.
+	 * A new stream for one browser, open until its timeout, until the browser leaves or until the session
+	 * it was opened in ends.
 	 * @param scope the brands whose changes the stream carries
+	 * @param caller who opens it (user or read-key name), for the per-caller limit
+	 * @param sessionId the HTTP session it belongs to, or {@code null} for a session-less client
+	 * @throws TooManyStreamsException when the caller or the instance has the most streams allowed open
 	 */
-	public SseEmitter subscribe(BrandScope scope) {
-		SseEmitter emitter = new SseEmitter(this.settings.timeout().toMillis());
-		Subscriber subscriber = new Subscriber(emitter, scope);
+	public SseEmitter subscribe(BrandScope scope, String caller, String sessionId) {
+		return register(new SseEmitter(this.settings.timeout().toMillis()), scope, caller, sessionId);
+	}
+
+	synchronized SseEmitter register(SseEmitter emitter, BrandScope scope, String caller, String sessionId) {
+		if (this.emitters.size() >= this.settings.maxTotal()) {
+			throw new TooManyStreamsException("This instance has the most live streams open it allows ("
+					+ this.settings.maxTotal() + "); try again later");
+		}
+		long own = this.emitters.stream().filter((subscriber) -> subscriber.caller().equals(caller)).count();
+		if (own >= this.settings.maxPerCaller()) {
+			throw new TooManyStreamsException("At most " + this.settings.maxPerCaller()
+					+ " live streams may be open per user or key; close one first");
+		}
+		Subscriber subscriber = new Subscriber(emitter, scope, caller, sessionId,
+				new ArrayBlockingQueue<>(this.settings.queueSize()), new AtomicBoolean());
 		emitter.onCompletion(() -> this.emitters.remove(subscriber));
 		emitter.onTimeout(() -> this.emitters.remove(subscriber));
 		emitter.onError((ex) -> this.emitters.remove(subscriber));
 		this.emitters.add(subscriber);
-		this.sender.execute(() -> send(emitter, SseEmitter.event().comment("connected").reconnectTime(3000)));
+		enqueue(subscriber, SseEmitter.event().comment("connected").reconnectTime(3000));
 		return emitter;
+	}
+
+	/** Ends the streams opened in a session that ended, on logout among others. */
+	@EventListener
+	void onSessionDestroyed(HttpSessionDestroyedEvent destroyed) {
+		String id = destroyed.getId();
+		for (Subscriber subscriber : this.emitters) {
+			if (id.equals(subscriber.sessionId())) {
+				this.emitters.remove(subscriber);
+				this.sender.execute(() -> complete(subscriber.emitter()));
+			}
+		}
 	}
 
 	@EventListener
@@ -81,21 +120,57 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	}
 
 	private void broadcast(String brand, String name, Object data) {
-		this.sender.execute(() -> {
-			for (Subscriber subscriber : this.emitters) {
-				if (subscriber.scope().includes(brand)) {
-					send(subscriber.emitter(), SseEmitter.event().name(name).data(data));
-				}
+		for (Subscriber subscriber : this.emitters) {
+			if (subscriber.scope().includes(brand)) {
+				enqueue(subscriber, SseEmitter.event().name(name).data(data));
 			}
-		});
+		}
 	}
 
 	private void sendHeartbeat() {
-		this.sender.execute(() -> {
-			for (Subscriber subscriber : this.emitters) {
-				send(subscriber.emitter(), SseEmitter.event().comment("heartbeat"));
+		for (Subscriber subscriber : this.emitters) {
+			enqueue(subscriber, SseEmitter.event().comment("heartbeat"));
+		}
+	}
+
+	/**
+	 * Queues an event for one stream and makes sure a thread drains its queue; a stream whose queue is
+	 * full is stuck or too slow and is dropped without waiting for it.
+	 */
+	private void enqueue(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+		if (!subscriber.queue().offer(event)) {
+			logger.debug("Dropping a live-update stream that does not keep up");
+			this.emitters.remove(subscriber);
+			// completing waits for the stuck send to give up, so not on this thread
+			this.sender.execute(() -> complete(subscriber.emitter()));
+			return;
+		}
+		if (subscriber.draining().compareAndSet(false, true)) {
+			this.sender.execute(() -> drain(subscriber));
+		}
+	}
+
+	private void drain(Subscriber subscriber) {
+		while (true) {
+			SseEmitter.SseEventBuilder event;
+			while ((event = subscriber.queue().poll()) != null) {
+				send(subscriber.emitter(), event);
 			}
-		});
+			subscriber.draining().set(false);
+			// an event queued after the last poll but before the flag was cleared would be left behind
+			if (subscriber.queue().isEmpty() || !subscriber.draining().compareAndSet(false, true)) {
+				return;
+			}
+		}
+	}
+
+	private static void complete(SseEmitter emitter) {
+		try {
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Stream already gone: {}", ex.getMessage());
+		}
 	}
 
 	private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
@@ -124,12 +199,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	public void stop() {
 		this.running = false;
 		for (Subscriber subscriber : this.emitters) {
-			try {
-				subscriber.emitter().complete();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Stream already gone at shutdown: {}", ex.getMessage());
-			}
+			complete(subscriber.emitter());
 		}
 		this.emitters.clear();
 	}
@@ -145,8 +215,14 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 		return Integer.MAX_VALUE - 1000;
 	}
 
-	/** One open stream and the brands it may carry. */
-	private record Subscriber(SseEmitter emitter, BrandScope scope) {
+	/** One open stream, the brands it may carry, whose it is and the events waiting to be sent. */
+	private record Subscriber(SseEmitter emitter, BrandScope scope, String caller, String sessionId,
+			BlockingQueue<SseEmitter.SseEventBuilder> queue, AtomicBoolean draining) {
+
+		Subscriber {
+			Objects.requireNonNull(caller, "caller");
+		}
+
 	}
 
 	@Override

@@ -27,11 +27,13 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -54,10 +56,19 @@ public class SecurityConfiguration {
 
 	private static final String REALM = "brandsignal dashboard";
 
+	/**
+	 * The pages' content security policy: scripts and styles only from files of this service (no inline
+	 * styles either; the charts draw their tooltips on the canvas), no plug-ins, no {@code <base>}, forms
+	 * post only here and no page may be framed.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry,
+			LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer realm=\"" + REALM + "\", Basic realm=\"" + REALM + "\"");
@@ -73,6 +84,7 @@ public class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new ReadKeyFilter(access), BasicAuthenticationFilter.class)
+			.addFilterBefore(throttle.filter(true), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiCalls(registry.getIfAvailable(SimpleMeterRegistry::new)),
 					SecurityContextHolderFilter.class);
 		return http.build();
@@ -80,7 +92,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		http.authorizeHttpRequests((requests) -> requests
@@ -94,12 +106,11 @@ public class SecurityConfiguration {
 			// Basic for tools reading the API description; the login holds for the request only.
 			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic))
 			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()))
+			.addFilterBefore(throttle.filter(false), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-							+ "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")));
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}
 
@@ -121,6 +132,17 @@ public class SecurityConfiguration {
 		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
 		handler.setDefaultTargetUrl("/login?logout");
 		return handler;
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(DashboardProperties properties, ObjectProvider<MeterRegistry> registry) {
+		return new LoginThrottle(properties.login(), registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	/** Publishes the end of sessions, so that logging out also ends the live streams opened in them. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

@@ -5,6 +5,8 @@ import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
 import io.brandsignal.dashboard.series.InvalidRangeException;
 
+import io.brandsignal.dashboard.live.TooManyStreamsException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +38,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail badRequest(BadRequestException ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.kind(), ex.title(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooManyStreams(TooManyStreamsException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many live streams", ex.getMessage());
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {

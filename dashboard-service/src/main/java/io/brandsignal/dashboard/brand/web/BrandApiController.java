@@ -14,11 +14,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The brands and their latest scorecards, for API clients and the dashboard's scripts.
@@ -28,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "brands", description = "Brands and their latest scorecards")
 class BrandApiController {
 
+	static final int DEFAULT_LIMIT = 100;
+
+	static final int MAX_LIMIT = 500;
+
 	private final Brands brands;
 
 	BrandApiController(Brands brands) {
@@ -35,16 +42,40 @@ class BrandApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every scored brand the caller may see, with the headline numbers of its latest scorecard")
-	List<BrandSummary> list(BrandScope scope,
+	@Operation(summary = "The scored brands the caller may see, a page at a time, with the headline numbers of "
+			+ "their latest scorecards; X-Total-Count says how many there are, Link rel=next where the next page is")
+	ResponseEntity<List<BrandSummary>> list(BrandScope scope,
 			@Parameter(description = "Only brands with this verdict, such as VANITY_TRAP") @RequestParam(
 					required = false) String verdict,
 			@Parameter(description = "brand (default), vanityIndex or impactScore (highest first)") @RequestParam(
-					required = false) String sort) {
-		return this.brands.list(verdict(verdict), sort(sort))
+					required = false) String sort,
+			@Parameter(description = "How many brands, 1 to " + MAX_LIMIT) @RequestParam(
+					defaultValue = "" + DEFAULT_LIMIT) int limit,
+			@Parameter(description = "How many brands to skip") @RequestParam(defaultValue = "0") int offset) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new BadRequestException("invalid-limit", "Invalid limit",
+					"'limit' must be between 1 and " + MAX_LIMIT + ".");
+		}
+		if (offset < 0) {
+			throw new BadRequestException("invalid-offset", "Invalid offset", "'offset' must not be negative.");
+		}
+		List<BrandSummary> visible = this.brands.list(verdict(verdict), sort(sort))
 			.stream()
 			.filter((summary) -> scope.includes(summary.brand()))
 			.toList();
+		// long: an offset near Integer.MAX_VALUE plus the limit must not wrap around
+		long end = (long) offset + limit;
+		List<BrandSummary> page = visible.subList(Math.min(offset, visible.size()), (int) Math.min(end, visible.size()));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(visible.size()));
+		if (end < visible.size()) {
+			String next = ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("limit", limit)
+				.replaceQueryParam("offset", offset + limit)
+				.build()
+				.toUriString();
+			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+		}
+		return response.body(page);
 	}
 
 	@GetMapping("/{brand}/scorecard")

@@ -1,6 +1,10 @@
 package io.brandsignal.dashboard.security.web;
 
+import io.brandsignal.dashboard.security.LoginThrottle;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -10,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPageController {
 
 	@GetMapping("/login")
-	String login() {
+	String login(HttpServletRequest request, Model model) {
+		// set (with status 429) when LoginThrottle refused the posted login
+		model.addAttribute("retryMinutes", request.getAttribute(LoginThrottle.RETRY_MINUTES_ATTRIBUTE));
 		return "login";
 	}
 

@@ -60,6 +60,33 @@ class BrandApiControllerTests {
 	}
 
 	@Test
+	void pagesTheBrandListWithTheTotalAndALinkToTheNextPage() throws Exception {
+		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+				BrandSummary.of(Fixtures.scorecard("alpha", Verdict.STEADY, T1)),
+				BrandSummary.of(Fixtures.scorecard("bravo", Verdict.STEADY, T1)),
+				BrandSummary.of(Fixtures.scorecard("charlie", Verdict.STEADY, T1))));
+
+		this.mvc.perform(get("/api/v1/brands?limit=2").with(tester()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].brand").value(contains("alpha", "bravo")))
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(header().string("Link", "<http://localhost/api/v1/brands?limit=2&offset=2>; rel=\"next\""));
+		this.mvc.perform(get("/api/v1/brands?limit=2&offset=2").with(tester()))
+			.andExpect(jsonPath("$[*].brand").value(contains("charlie")))
+			.andExpect(header().string("X-Total-Count", "3"))
+			.andExpect(header().doesNotExist("Link"));
+	}
+
+	@Test
+	void answersALimitOrOffsetOutOfRangeWithBadRequestProblem() throws Exception {
+		for (String query : List.of("limit=0", "limit=501", "offset=-1")) {
+			this.mvc.perform(get("/api/v1/brands?" + query).with(tester()))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+	}
+
+	@Test
 	void answersUnknownVerdictWithBadRequestProblem() throws Exception {
 		this.mvc.perform(get("/api/v1/brands?verdict=famous").with(tester()))
 			.andExpect(status().isBadRequest())
