@@ -30,7 +30,16 @@ public final class ScopedCredentials {
 	/** A person who sees {@link #SCOPED_BRAND} only. */
 	public static final Login VIEWER = new Login("alpha-viewer", "alpha-viewer-password");
 
-	private static final List<Login> PEOPLE = List.of(VIEWER);
+	/** A person whose name brute-force tests guess passwords for, so no other test's login is throttled. */
+	public static final Login BRUTE_FORCE_TARGET = new Login("brute-target", "brute-target-password");
+
+	/** A person who logs in from an address being throttled, and from another one. */
+	public static final Login BYSTANDER = new Login("bystander", "bystander-password");
+
+	/** A person whose live streams are counted, so no other test's streams count against the limit. */
+	public static final Login STREAMER = new Login("streamer", "streamer-password");
+
+	private static final List<Login> PEOPLE = List.of(VIEWER, BRUTE_FORCE_TARGET, BYSTANDER, STREAMER);
 
 	private ScopedCredentials() {
 	}
