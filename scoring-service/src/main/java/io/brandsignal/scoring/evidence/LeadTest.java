@@ -100,7 +100,31 @@ public final class LeadTest {
 	 */
 	public int pairedDays(LeadSeries audience, LeadSeries outcome) {
 		checkAligned(audience, outcome);
-		return paired(LeadSignals.signal(audience), LeadSignals.signal(outcome));
+		return pairedDays(usableDays(audience), usableDays(outcome));
+	}
+
+	/**
+	 * The days on which a series' signal is known, so a caller comparing many pairs transforms each
+	 * series once.
+	 */
+	public static boolean[] usableDays(LeadSeries series) {
+		double[] signal = LeadSignals.signal(series);
+		boolean[] usable = new boolean[signal.length];
+		for (int t = 0; t < signal.length; t++) {
+			usable[t] = Double.isFinite(signal[t]);
+		}
+		return usable;
+	}
+
+	/** Days usable in both of two aligned {@link #usableDays} masks. */
+	public static int pairedDays(boolean[] audience, boolean[] outcome) {
+		int paired = 0;
+		for (int t = 0; t < Math.min(audience.length, outcome.length); t++) {
+			if (audience[t] && outcome[t]) {
+				paired++;
+			}
+		}
+		return paired;
 	}
 
 	/**

@@ -210,7 +210,7 @@ public final class BrandScorer {
 		int mostDays = 0;
 		for (int o = 0; o < outcomes.size(); o++) {
 			for (int a = 0; a < audiences.size(); a++) {
-				paired[o][a] = this.leadTest.pairedDays(audiences.get(a).series(), outcomes.get(o).series());
+				paired[o][a] = LeadTest.pairedDays(audiences.get(a).usableDays(), outcomes.get(o).usableDays());
 				mostDays = Math.max(mostDays, paired[o][a]);
 			}
 		}
@@ -249,17 +249,20 @@ public final class BrandScorer {
 		for (int rank = 0; rank < tiers.size(); rank++) {
 			for (MetricLedger metric : ledger.metrics()) {
 				if (metric.definition().tier() == tiers.get(rank) && metric.lastDay() >= from.toEpochDay()) {
-					candidates.add(new Candidate(new LeadSeries(metric.name(), metric.definition().kind(),
-							metric.definition().min(), metric.definition().max(), metric.compositionFreeLevels(from, to)),
-							rank));
+					LeadSeries series = new LeadSeries(metric.name(), metric.definition().kind(),
+							metric.definition().min(), metric.definition().max(), metric.compositionFreeLevels(from, to));
+					candidates.add(new Candidate(series, rank, LeadTest.usableDays(series)));
 				}
 			}
 		}
 		return candidates;
 	}
 
-	/** A metric that may stand for its side in the lead test, with its tier's rank in the side's preference. */
-	private record Candidate(LeadSeries series, int tierRank) {
+	/**
+	 * A metric that may stand for its side in the lead test, with its tier's rank in the side's preference
+	 * and the days its signal is known (worked out once, not once per pair).
+	 */
+	private record Candidate(LeadSeries series, int tierRank, boolean[] usableDays) {
 	}
 
 	private static ConversionEvidence rounded(ConversionEvidence evidence) {
