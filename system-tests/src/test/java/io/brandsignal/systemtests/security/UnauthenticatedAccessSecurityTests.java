@@ -107,9 +107,9 @@ class UnauthenticatedAccessSecurityTests {
 				return;
 			}
 			// API clients and scrapers get a challenge, browsers on pages the login form
-			boolean api = route.contains(" /api/") || route.startsWith("GET /v3/api-docs")
+			boolean challenged = route.contains(" /api/") || route.startsWith("GET /v3/api-docs")
 					|| route.startsWith("GET /actuator");
-			assertThat(outcome).as(route).isEqualTo(api ? UNAUTHORIZED : TO_LOGIN);
+			assertThat(outcome).as(route).isEqualTo(challenged ? UNAUTHORIZED : TO_LOGIN);
 		});
 	}
 
