@@ -14,9 +14,13 @@ import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.Verdicts;
 import io.brandsignal.dashboard.readmodel.BrandSort;
 import io.brandsignal.dashboard.readmodel.MetricValue;
+import io.brandsignal.dashboard.readmodel.ReadCache;
+import io.brandsignal.dashboard.readmodel.RollupChanged;
 import io.brandsignal.dashboard.readmodel.RollupStore;
+import io.brandsignal.dashboard.readmodel.ScorecardChanged;
 import io.brandsignal.dashboard.series.GrowthIndex;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +31,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class Leaderboard {
 
+	private static final int MAX_CACHED_ROWS = 1000;
+
 	private final Brands brands;
 
 	private final RollupStore rollups;
 
 	private final MetricCatalog catalog;
+
+	/** Single rows, as live updates ask for them, until their brand's scorecard or daily values change. */
+	private final ReadCache<String, Row> rows = ReadCache.bounded(MAX_CACHED_ROWS);
 
 	public Leaderboard(Brands brands, RollupStore rollups, MetricCatalog catalog) {
 		this.brands = brands;
@@ -68,8 +77,24 @@ public class Leaderboard {
 	 */
 	public Row row(String brand, BrandScope scope) {
 		Brands.requireInScope(scope, brand);
-		BrandSummary summary = this.brands.findSummary(brand).orElseThrow(() -> Brands.unknown(brand));
-		return row(summary, this.rollups.values(brand, windowStart(summary), summary.asOf()));
+		// every open overview showing the brand asks at once after a change: one of them reads it
+		Row row = this.rows.get(brand, (name) -> this.brands.findSummary(name)
+			.map((summary) -> row(summary, this.rollups.values(name, windowStart(summary), summary.asOf())))
+			.orElse(null));
+		if (row == null) {
+			throw Brands.unknown(brand);
+		}
+		return row;
+	}
+
+	@EventListener
+	void onScorecardChanged(ScorecardChanged changed) {
+		this.rows.evict(changed.scorecard().brand());
+	}
+
+	@EventListener
+	void onRollupChanged(RollupChanged changed) {
+		this.rows.evict(changed.brand());
 	}
 
 	private Row row(BrandSummary summary, List<MetricValue> values) {

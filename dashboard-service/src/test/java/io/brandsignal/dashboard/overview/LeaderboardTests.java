@@ -17,13 +17,16 @@ import io.brandsignal.dashboard.brand.BrandSummary;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.readmodel.BrandSort;
 import io.brandsignal.dashboard.readmodel.MetricValue;
+import io.brandsignal.dashboard.readmodel.RollupChanged;
 import io.brandsignal.dashboard.readmodel.RollupStore;
+import io.brandsignal.dashboard.readmodel.ScorecardChanged;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -85,6 +88,28 @@ class LeaderboardTests {
 
 		assertThat(row.brand().brand()).isEqualTo("acme");
 		assertThat(row.sparkline().description()).startsWith("Audience from 100 to 50");
+	}
+
+	@Test
+	void readsARowOnceForEveryReaderUntilItsBrandsScorecardOrDaysChange() {
+		given(this.brands.findSummary("acme")).willReturn(Optional.of(summary("acme", Verdict.VANITY_TRAP)));
+		given(this.rollups.values("acme", LocalDate.parse("2026-10-24"), LocalDate.parse("2026-11-20")))
+			.willReturn(List.of());
+
+		this.leaderboard.row("acme", ACME_AND_INITECH);
+		this.leaderboard.row("acme", BrandScope.ALL);
+		verify(this.brands, times(1)).findSummary("acme");
+
+		this.leaderboard.onRollupChanged(new RollupChanged("acme", LocalDate.parse("2026-11-20")));
+		this.leaderboard.row("acme", BrandScope.ALL);
+		verify(this.brands, times(2)).findSummary("acme");
+
+		this.leaderboard.onScorecardChanged(new ScorecardChanged(Fixtures.scorecard("acme", Verdict.STEADY, T1)));
+		this.leaderboard.row("acme", BrandScope.ALL);
+		verify(this.brands, times(3)).findSummary("acme");
+		// the scope is checked before anything kept is served
+		assertThatExceptionOfType(BrandNotFoundException.class)
+			.isThrownBy(() -> this.leaderboard.row("acme", new BrandScope(Set.of("globex"), false)));
 	}
 
 	@Test
