@@ -136,25 +136,109 @@
     });
   }
 
+  /* The page of the leaderboard this overview shows: the quadrant plots the same brands, and live updates
+   * touch only these. */
+  function shownPage() {
+    var board = document.getElementById('leaderboard');
+    var query = new URLSearchParams();
+    if (board.dataset.verdict) {
+      query.set('verdict', board.dataset.verdict);
+    }
+    query.set('sort', board.dataset.sort);
+    query.set('limit', board.dataset.limit);
+    query.set('offset', board.dataset.offset);
+    return { sort: board.dataset.sort, verdict: board.dataset.verdict || null, query: query.toString() };
+  }
+
+  var page = shownPage();
+  var shown = [];
+
   function refreshQuadrant() {
-    return BS.fetchJson('/api/v1/brands').then(drawQuadrant).catch(function (e) {
+    return BS.fetchJson('/api/v1/brands?' + page.query).then(function (brands) {
+      shown = brands;
+      drawQuadrant(brands);
+    }).catch(function (e) {
       var note = document.getElementById('quadrant-unplotted');
       note.hidden = false;
       note.textContent = 'Could not load the brands: ' + e.message;
     });
   }
 
-  function refreshLeaderboard() {
-    return BS.fetchHtml('/fragments/leaderboard' + window.location.search).then(function (html) {
-      BS.swapFragment('leaderboard', html);
+  function rowOf(brand) {
+    var rows = document.querySelectorAll('#leaderboard tbody tr[data-brand]');
+    for (var i = 0; i < rows.length; i++) {
+      if (rows[i].getAttribute('data-brand') === brand) {
+        return rows[i];
+      }
+    }
+    return null;
+  }
+
+  function showStale() {
+    document.getElementById('leaderboard-stale').hidden = false;
+  }
+
+  /* Whether a brand's new scorecard may move it on or off this page, or change the counts per verdict: then
+   * the reader is offered a reload rather than the rows reshuffling under their eyes. */
+  function movesOrRecounts(before, after) {
+    if (!before || before.verdict !== after.verdict) {
+      return true;
+    }
+    if (page.verdict !== null && page.verdict !== after.verdict) {
+      return true;
+    }
+    return (page.sort === 'impactScore' && before.impactScore !== after.impactScore)
+      || (page.sort === 'vanityIndex' && before.vanityIndex !== after.vanityIndex);
+  }
+
+  /* Brands of this page whose row is to be fetched again, each once however many events name it. */
+  var pendingRows = {};
+
+  var flushRows = BS.throttle(function () {
+    var brands = Object.keys(pendingRows);
+    pendingRows = {};
+    brands.forEach(function (brand) {
+      BS.fetchHtml('/fragments/leaderboard/rows/' + encodeURIComponent(brand)).then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('tr[data-brand]');
+        var current = rowOf(brand);
+        if (fresh && current && fresh.getAttribute('data-brand') === brand) {
+          current.replaceWith(document.importNode(fresh, true));
+        }
+      }).catch(showStale);
     });
+  }, 1000);
+
+  var redrawQuadrant = BS.throttle(function () { drawQuadrant(shown); }, 1000);
+
+  function onChange(type, data) {
+    if (!data || typeof data.brand !== 'string') {
+      return;
+    }
+    var onPage = rowOf(data.brand) !== null;
+    if (type === 'scorecard') {
+      var index = -1;
+      shown.forEach(function (b, i) {
+        if (b.brand === data.brand) {
+          index = i;
+        }
+      });
+      if (!onPage || movesOrRecounts(index >= 0 ? shown[index] : null, data)) {
+        showStale();
+      }
+      if (index >= 0) {
+        // the event carries the brand's new headline numbers: the quadrant needs no request
+        shown[index] = data;
+        redrawQuadrant();
+      }
+    }
+    if (onPage) {
+      pendingRows[data.brand] = true;
+      flushRows();
+    }
   }
 
   refreshQuadrant();
-  // Every open overview refetches on a change: at most once per 5 s, however many brands change, so a
-  // burst of scorecards does not multiply into a burst of reads per reader (issue 12, finding 7).
-  BS.live(BS.throttle(function () {
-    refreshQuadrant();
-    refreshLeaderboard();
-  }, 5000));
+  // A change of a brand this page does not show costs nothing but the reload note; one it shows costs one
+  // request for that brand's row (issue 12, finding 7: no overview refetches whole on every change).
+  BS.live(onChange);
 })();

@@ -1,7 +1,9 @@
 package io.brandsignal.dashboard;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.testsupport.openapi.OpenApiDocuments;
@@ -11,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What operators and API clients rely on besides the data: health and Prometheus open, everything else
- * behind a login, business gauges and request metrics exported, the API described with OpenAPI.
+ * What operators and API clients rely on besides the data: health open, everything else (Prometheus
+ * included, on the application's port) behind a login, business gauges and request metrics exported, the
+ * API described with OpenAPI.
  */
 class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTests {
 
@@ -20,7 +23,7 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 	void observesRequestsAndLoginsButNotEachSecurityFilter() throws Exception {
 		assertThat(get("/api/v1/brands").statusCode()).isEqualTo(200);
 
-		assertThat(anonymous("/actuator/prometheus").body())
+		assertThat(get("/actuator/prometheus").body())
 			.contains("http_server_requests_seconds_count{application=\"dashboard-service\"")
 			.contains("spring_security_authentications_seconds_count")
 			.doesNotContain("spring_security_filterchains")
@@ -29,7 +32,7 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 
 	@Test
 	void exportsTheConsumerLagOfTheReadModel() throws Exception {
-		assertThat(anonymous("/actuator/prometheus").body())
+		assertThat(get("/actuator/prometheus").body())
 			.contains("kafka_consumer_fetch_manager_records_lag_max{application=\"dashboard-service\"");
 	}
 
@@ -37,7 +40,7 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 	void exportsBusinessGaugesForEveryVerdictAndBrand() throws Exception {
 		send(Fixtures.scorecard("gauged", Verdict.DECLINING, 0.0, -20.0, 30.0, 12.5, T1));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			String metrics = anonymous("/actuator/prometheus").body();
+			String metrics = get("/actuator/prometheus").body();
 			assertThat(metrics).contains("brandsignal_brand_impact_score{application=\"dashboard-service\",brand=\"gauged\"} 12.5")
 				.contains("brandsignal_brand_vanity_index{application=\"dashboard-service\",brand=\"gauged\"} 30.0")
 				.contains("brandsignal_brands_by_verdict{application=\"dashboard-service\",verdict=\"INSUFFICIENT_DATA\"} 0.0")
@@ -46,13 +49,39 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 	}
 
 	@Test
-	void servesHealthAndPrometheusWithoutCredentialsAndEverythingElseOnlyWithThem() throws Exception {
+	void servesHealthWithoutCredentialsAndEverythingElseOnlyWithThem() throws Exception {
 		assertThat(anonymous("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(anonymous("/actuator/health/liveness").statusCode()).isEqualTo(200);
-		assertThat(anonymous("/actuator/prometheus").body()).contains("brandsignal_brands_by_verdict");
 		assertThat(anonymous("/api/v1/brands").statusCode()).isEqualTo(401);
 		assertThat(anonymous("/v3/api-docs").statusCode()).isEqualTo(401);
+		assertThat(anonymous("/actuator").statusCode()).isEqualTo(401);
 		assertThat(get("/api/v1/brands").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void servesPrometheusOnTheApplicationPortOnlyToCallersWhoSeeEveryBrand() throws Exception {
+		// Here actuator shares the application's port, as on the local launcher: the scrape names every brand.
+		HttpResponse<String> anonymous = anonymous("/actuator/prometheus");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).contains("Basic realm="));
+		assertThat(anonymous.body()).doesNotContain("brandsignal_brand");
+		assertThat(anonymous.headers().allValues("Set-Cookie")).isEmpty();
+		// 'agent' and the read key acme-bi see some brands only (config/application.properties)
+		assertThat(as("/actuator/prometheus", basic("agent")).statusCode()).isEqualTo(403);
+		assertThat(as("/actuator/prometheus", "Bearer bsr_test_acme_key").statusCode()).isEqualTo(403);
+		assertThat(as("/actuator/prometheus", "Bearer bsr_test_all_key").body()).contains("brandsignal_brands_by_verdict");
+		assertThat(get("/actuator/prometheus").body()).contains("brandsignal_brands_by_verdict");
+	}
+
+	private HttpResponse<String> as(String path, String authorization) throws Exception {
+		return http().send(authorized(path).setHeader("Authorization", authorization).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String username) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":test-password").getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -45,9 +45,37 @@ public class Brands {
 		return this.scorecards.findAll(verdict, sort).stream().map(BrandSummary::of).toList();
 	}
 
+	/**
+	 * One page of the scored brands a reader may see, read as one page from the database.
+	 * @param verdict only brands with this verdict, or {@code null} for all
+	 * @param sort the order
+	 * @param scope the brands the reader may see
+	 * @param limit at most this many brands
+	 * @param offset how many to skip first
+	 * @return the brands in that order
+	 */
+	public List<BrandSummary> page(Verdict verdict, BrandSort sort, BrandScope scope, int limit, long offset) {
+		return this.scorecards.page(verdict, sort, scope, limit, offset).stream().map(BrandSummary::of).toList();
+	}
+
+	/** How many scored brands the reader may see (with the verdict, when one is given). */
+	public int count(Verdict verdict, BrandScope scope) {
+		return this.scorecards.count(verdict, scope);
+	}
+
 	/** How many brands have each verdict, every verdict present. */
 	public Map<Verdict, Long> countByVerdict() {
 		return this.scorecards.countByVerdict();
+	}
+
+	/** How many brands the reader may see have each verdict, every verdict present. */
+	public Map<Verdict, Long> countByVerdict(BrandScope scope) {
+		return this.scorecards.countByVerdict(scope);
+	}
+
+	/** The headline numbers of the brand's latest scorecard, if it has one. */
+	public Optional<BrandSummary> findSummary(String brand) {
+		return this.scorecards.find(brand).map(BrandSummary::of);
 	}
 
 	/**

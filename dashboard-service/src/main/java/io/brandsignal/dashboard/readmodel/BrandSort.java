@@ -30,6 +30,11 @@ public enum BrandSort {
 		return this.orderBy;
 	}
 
+	/** The request parameter that names this order, as links write it. */
+	public String parameter() {
+		return this.parameter;
+	}
+
 	/** The order a request parameter names, if any. */
 	public static Optional<BrandSort> fromParameter(String parameter) {
 		return Arrays.stream(values()).filter((sort) -> sort.parameter.equalsIgnoreCase(parameter)).findFirst();

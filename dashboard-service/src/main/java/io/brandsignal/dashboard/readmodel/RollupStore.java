@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,16 +76,21 @@ public class RollupStore {
 	}
 
 	/**
-	 * The values of every brand that has a scorecard, inside that scorecard's window, for the
-	 * overview's sparklines.
+	 * The values of the given brands inside their scorecards' windows, for the overview's sparklines: one
+	 * query for a page of brands, reading nothing of the others.
+	 * @param brands the brands, those without a scorecard have no values here
+	 * @return their values, ordered by brand, day and metric
 	 */
-	public List<MetricValue> valuesInScoringWindows() {
+	public List<MetricValue> valuesInScoringWindows(Collection<String> brands) {
+		if (brands.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc.sql("""
 				SELECT v.brand, v.day, v.metric, v.value FROM daily_metric_value v
 				JOIN scorecard s ON s.brand = v.brand
-				WHERE v.day > s.as_of - s.window_days AND v.day <= s.as_of
+				WHERE v.brand IN (:brands) AND v.day > s.as_of - s.window_days AND v.day <= s.as_of
 				ORDER BY v.brand, v.day, v.metric
-				""").query(RollupStore::metricValue).list();
+				""").param("brands", List.copyOf(brands)).query(RollupStore::metricValue).list();
 	}
 
 	/** The brand's latest day with a stored value, if any. */

@@ -3,11 +3,13 @@ package io.brandsignal.dashboard.readmodel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.Verdict;
 import tools.jackson.databind.DeserializationFeature;
@@ -110,28 +112,78 @@ public class ScorecardStore {
 	 * @return the scorecards in that order
 	 */
 	public List<BrandScored> findAll(Verdict verdict, BrandSort sort) {
-		String where = (verdict != null) ? " WHERE verdict = :verdict" : "";
-		JdbcClient.StatementSpec statement = this.jdbc
-			.sql("SELECT document FROM scorecard" + where + " ORDER BY " + sort.orderBy());
-		if (verdict != null) {
-			statement = statement.param("verdict", verdict.name());
+		return page(verdict, sort, BrandScope.ALL, Integer.MAX_VALUE, 0);
+	}
+
+	/**
+	 * One page of the latest scorecards of the brands in a scope. The scope, the filter and the page are
+	 * applied by the database, so a page reads its own rows and no others, however many brands there are.
+	 * @param verdict only brands with this verdict, or {@code null} for all
+	 * @param sort the order
+	 * @param scope only brands in this scope
+	 * @param limit at most this many scorecards
+	 * @param offset how many to skip first
+	 * @return the scorecards in that order
+	 */
+	public List<BrandScored> page(Verdict verdict, BrandSort sort, BrandScope scope, int limit, long offset) {
+		if (!scope.all() && scope.brands().isEmpty()) {
+			return List.of();
 		}
+		JdbcClient.StatementSpec statement = filtered("SELECT document FROM scorecard", verdict, scope,
+				" ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset")
+			.param("limit", limit)
+			.param("offset", offset);
 		return statement.query(this::document).list();
+	}
+
+	/** How many brands in the scope have a scorecard (with the verdict, when one is given). */
+	public int count(Verdict verdict, BrandScope scope) {
+		if (!scope.all() && scope.brands().isEmpty()) {
+			return 0;
+		}
+		return filtered("SELECT count(*) FROM scorecard", verdict, scope, "").query(Integer.class).single();
 	}
 
 	/** How many brands have each verdict; every verdict is present, 0 when no brand has it. */
 	public Map<Verdict, Long> countByVerdict() {
+		return countByVerdict(BrandScope.ALL);
+	}
+
+	/** How many brands of the scope have each verdict; every verdict is present, 0 when none has it. */
+	public Map<Verdict, Long> countByVerdict(BrandScope scope) {
 		Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
 		for (Verdict verdict : Verdict.values()) {
 			counts.put(verdict, 0L);
 		}
-		this.jdbc.sql("SELECT verdict, count(*) AS brands FROM scorecard GROUP BY verdict").query((rs) -> {
+		if (!scope.all() && scope.brands().isEmpty()) {
+			return counts;
+		}
+		filtered("SELECT verdict, count(*) AS brands FROM scorecard", null, scope, " GROUP BY verdict").query((rs) -> {
 			String verdict = rs.getString("verdict");
 			if (isVerdict(verdict)) {
 				counts.put(Verdict.valueOf(verdict), rs.getLong("brands"));
 			}
 		});
 		return counts;
+	}
+
+	private JdbcClient.StatementSpec filtered(String select, Verdict verdict, BrandScope scope, String tail) {
+		List<String> conditions = new ArrayList<>();
+		if (verdict != null) {
+			conditions.add("verdict = :verdict");
+		}
+		if (!scope.all()) {
+			conditions.add("brand IN (:brands)");
+		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(select + where + tail);
+		if (verdict != null) {
+			statement = statement.param("verdict", verdict.name());
+		}
+		if (!scope.all()) {
+			statement = statement.param("brands", List.copyOf(scope.brands()));
+		}
+		return statement;
 	}
 
 	/**

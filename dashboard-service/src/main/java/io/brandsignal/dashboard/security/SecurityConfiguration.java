@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -37,7 +38,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may see the dashboard. Two filter chains:
+ * Who may see the dashboard. Besides actuator's (below), two filter chains:
  * <ul>
  * <li>the API ({@code /api/**}) takes read keys ({@code Authorization: Bearer}, {@link ReadKeyFilter}),
  * HTTP Basic of the people under {@code brandsignal.dashboard.users} and the session of a person logged
@@ -45,8 +46,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * bcrypt check per call, read keys one SHA-256). Calls without valid credentials get {@code 401} as a
  * problem detail with Bearer and Basic challenges, and every call is counted ({@link ApiCalls});</li>
  * <li>the pages take people only, with a form login (session, CSRF-protected); a read key is no login
- * there. Only health and Prometheus scraping are open; pages redirect to the login form.</li>
+ * there. Pages redirect to the login form.</li>
  * </ul>
+ * Actuator has a chain of its own ({@link #actuatorSecurity}): health open, Prometheus scraping open only on
+ * a separate management port.
  * Which brands each caller sees is {@link BrandAccess}'s to say.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,16 +68,49 @@ public class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/**
+	 * Actuator: health open for probes. Prometheus scraping exports every brand's name with its indices
+	 * and verdict counts, so it is open only on a separate management port (compose's 9000, which only
+	 * Prometheus reaches); where actuator shares the application's port (the local launcher) a scrape needs
+	 * a read key or a login that sees every brand, like any other read of every brand. Never a session.
+	 */
 	@Bean
-	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry,
+	@Order(0)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, BrandAccess access, ManagementPort managementPort,
 			LoginThrottle throttle) throws Exception {
-		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+		http.securityMatcher("/actuator", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.access((authentication, context) -> new AuthorizationDecision(
+						managementPort.receives(context.getRequest()) || access.scopeOf(authentication.get()).all()))
+				.anyRequest()
+				.authenticated())
+			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(unauthorized()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized()))
+			.addFilterBefore(new ReadKeyFilter(access), BasicAuthenticationFilter.class)
+			.addFilterBefore(throttle.filter(true), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** Calls without valid credentials: {@code 401} as a problem detail with Bearer and Basic challenges. */
+	private static AuthenticationEntryPoint unauthorized() {
+		return (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer realm=\"" + REALM + "\", Basic realm=\"" + REALM + "\"");
 			ApiCalls.problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
 					"Send 'Authorization: Bearer <read key>' or a dashboard user's HTTP Basic credentials");
 		};
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, BrandAccess access, ObjectProvider<MeterRegistry> registry,
+			LoginThrottle throttle) throws Exception {
+		AuthenticationEntryPoint unauthorized = unauthorized();
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// Basic keeps its default: the login holds for this request only, no session is made for it.
@@ -96,8 +132,6 @@ public class SecurityConfiguration {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
-			.permitAll()
 			.requestMatchers("/login", "/assets/css/**", "/assets/favicon*.svg", "/error")
 			.permitAll()
 			.anyRequest()
@@ -132,6 +166,11 @@ public class SecurityConfiguration {
 		SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
 		handler.setDefaultTargetUrl("/login?logout");
 		return handler;
+	}
+
+	@Bean
+	ManagementPort managementPort() {
+		return new ManagementPort();
 	}
 
 	@Bean

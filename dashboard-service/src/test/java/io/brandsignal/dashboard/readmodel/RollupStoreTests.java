@@ -2,6 +2,7 @@ package io.brandsignal.dashboard.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import io.brandsignal.contract.event.Verdict;
@@ -59,17 +60,22 @@ class RollupStoreTests {
 	}
 
 	@Test
-	void readsEachScoredBrandsValuesInsideItsScoringWindow() {
+	void readsTheAskedBrandsValuesInsideTheirScoringWindowsAndNoOtherBrands() {
 		// The fixture's scorecard covers the 28 days 2026-10-24 to 2026-11-20.
 		this.scorecards.upsert(Fixtures.scorecard("acme", Verdict.STEADY, Instant.parse("2026-11-20T10:00:00Z")));
+		this.scorecards.upsert(Fixtures.scorecard("globex", Verdict.STEADY, Instant.parse("2026-11-20T10:00:00Z")));
 		for (String date : new String[] { "2026-10-23", "2026-10-24", "2026-11-20", "2026-11-21" }) {
 			this.rollups.upsert(Fixtures.rollup("acme", date, Map.of("followers", 100.0)));
 		}
+		// scored, inside its window, but not on the page asked for
+		this.rollups.upsert(Fixtures.rollup("globex", "2026-11-20", Map.of("followers", 100.0)));
 		this.rollups.upsert(Fixtures.rollup("unscored", "2026-11-20", Map.of("followers", 100.0)));
 
-		assertThat(this.rollups.valuesInScoringWindows()).extracting(MetricValue::brand, MetricValue::day)
+		assertThat(this.rollups.valuesInScoringWindows(List.of("acme", "unscored")))
+			.extracting(MetricValue::brand, MetricValue::day)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("acme", day("2026-10-24")),
 					org.assertj.core.groups.Tuple.tuple("acme", day("2026-11-20")));
+		assertThat(this.rollups.valuesInScoringWindows(List.of())).isEmpty();
 	}
 
 	private static LocalDate day(String date) {

@@ -3,7 +3,9 @@ package io.brandsignal.dashboard.readmodel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
@@ -123,6 +125,32 @@ class ScorecardStoreTests {
 		assertThat(this.store.countByVerdict()).containsExactlyInAnyOrderEntriesOf(Map.of(Verdict.BRAND_BUILDER, 1L,
 				Verdict.VANITY_TRAP, 2L, Verdict.QUIET_PERFORMER, 0L, Verdict.DECLINING, 0L, Verdict.STEADY, 0L,
 				Verdict.INSUFFICIENT_DATA, 0L));
+	}
+
+	@Test
+	void pagesThroughTheBrandsOfAScopeInTheAskedOrder() {
+		// impact scores: bravo 90, delta 70, charlie 30, alpha 10; the scope leaves delta out
+		this.store.upsert(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, 50.0, 0.0, 80.0, 10.0, T1));
+		this.store.upsert(Fixtures.scorecard("bravo", Verdict.BRAND_BUILDER, 20.0, 30.0, 20.0, 90.0, T1));
+		this.store.upsert(Fixtures.scorecard("charlie", Verdict.VANITY_TRAP, 40.0, 1.0, 60.0, 30.0, T1));
+		this.store.upsert(Fixtures.scorecard("delta", Verdict.VANITY_TRAP, 40.0, 1.0, 60.0, 70.0, T1));
+		BrandScope scope = new BrandScope(Set.of("alpha", "bravo", "charlie", "unscored"), false);
+
+		assertThat(brands(this.store.page(null, BrandSort.IMPACT_SCORE, scope, 2, 0))).containsExactly("bravo",
+				"charlie");
+		assertThat(brands(this.store.page(null, BrandSort.IMPACT_SCORE, scope, 2, 2))).containsExactly("alpha");
+		assertThat(brands(this.store.page(null, BrandSort.IMPACT_SCORE, scope, 2, 4))).isEmpty();
+		assertThat(brands(this.store.page(Verdict.VANITY_TRAP, BrandSort.BRAND, scope, 10, 0)))
+			.containsExactly("alpha", "charlie");
+		assertThat(this.store.count(null, scope)).isEqualTo(3);
+		assertThat(this.store.count(Verdict.VANITY_TRAP, scope)).isEqualTo(2);
+		assertThat(this.store.count(null, BrandScope.ALL)).isEqualTo(4);
+		assertThat(this.store.countByVerdict(scope)).containsEntry(Verdict.VANITY_TRAP, 2L)
+			.containsEntry(Verdict.BRAND_BUILDER, 1L)
+			.containsEntry(Verdict.STEADY, 0L);
+		BrandScope nothing = new BrandScope(Set.of(), false);
+		assertThat(this.store.page(null, BrandSort.BRAND, nothing, 10, 0)).isEmpty();
+		assertThat(this.store.count(null, nothing)).isZero();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -133,6 +134,89 @@ class DashboardBrowserTests {
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.brandsignalNoReload === true;"))
 			.isEqualTo(true);
 		screenshot("04-live-update");
+	}
+
+	/**
+	 * Issue 12, finding 7: a live change costs an open overview one request for the one row it shows, and
+	 * nothing but a reload note for a brand on another page; the page never refetches whole.
+	 */
+	@Test
+	void refreshesOnlyTheRowItShowsWhenABrandChanges() {
+		try {
+			refreshesOnlyTheShownRow();
+		}
+		finally {
+			// signed out again, so the other test finds the login form whichever runs first
+			browser.manage().deleteAllCookies();
+		}
+	}
+
+	private static void refreshesOnlyTheShownRow() {
+		// by name, "000-live-shown" comes before every other brand: a page of one brand shows it alone
+		String shown = "000-live-shown";
+		String elsewhere = "001-live-elsewhere";
+		ObservationsJson seed = new ObservationsJson();
+		for (String brand : List.of(shown, elsewhere)) {
+			seed.daily(brand, "followers", "instagram", START, DAYS, (day) -> 1000 + 20 * day)
+				.daily(brand, "sales_revenue", "shop", START, DAYS, (day) -> 100);
+		}
+		assertThat(postObservations(stack, seed.toString()).statusCode()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+				List.of(shown, elsewhere)).allSatisfy((brand) -> assertThat(
+						getFromDashboard(stack, "/api/v1/brands/" + brand + "/scorecard").statusCode())
+					.isEqualTo(200)));
+		browser.get(stack.dashboardUrl().resolve("/?sort=brand&limit=1").toString());
+		if (!browser.findElements(By.id("username")).isEmpty()) {
+			browser.findElement(By.id("username")).sendKeys(SystemTestStack.CREDENTIALS.demoUser());
+			browser.findElement(By.id("password")).sendKeys(SystemTestStack.CREDENTIALS.demoPassword());
+			browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		}
+		// the quadrant plots the page's brand only (its error bars are points without a brand)
+		waitUntil((driver) -> plottedBrands().contains(shown));
+		assertThat(plottedBrands()).filteredOn(Objects::nonNull).containsExactly(shown);
+		assertThat(browser.findElements(By.cssSelector("#leaderboard tr[data-brand]"))).hasSize(1);
+		waitUntil((driver) -> driver.findElement(By.id("live-status")).getText().equals("Live updates: on"));
+		String sparkline = sparklineOf(shown);
+		((JavascriptExecutor) browser).executeScript("window.brandsignalNoReload = true;");
+
+		post(elsewhere, 3000);
+		new WebDriverWait(browser, Duration.ofSeconds(60))
+			.until((driver) -> driver.findElement(By.id("leaderboard-stale")).isDisplayed());
+		assertThat(requests("/fragments/leaderboard/rows/")).isZero();
+
+		post(shown, 3000);
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until((driver) -> !sparklineOf(shown).equals(sparkline));
+		assertThat(requests("/fragments/leaderboard/rows/" + shown)).isPositive();
+		assertThat(requests("/fragments/leaderboard/rows/" + elsewhere)).isZero();
+		// the brands API once, when the page loaded; the whole leaderboard never
+		assertThat(requests("/api/v1/brands?")).isEqualTo(1);
+		assertThat(requests("/fragments/leaderboard?")).isZero();
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.brandsignalNoReload === true;"))
+			.isEqualTo(true);
+		screenshot("05-live-row");
+	}
+
+	private static void post(String brand, int followers) {
+		String nextDay = new ObservationsJson()
+			.daily(brand, "followers", "instagram", START.plusDays(DAYS), 1, (day) -> followers)
+			.daily(brand, "sales_revenue", "shop", START.plusDays(DAYS), 1, (day) -> 100)
+			.toString();
+		assertThat(postObservations(stack, nextDay).statusCode()).isEqualTo(202);
+	}
+
+	private static String sparklineOf(String brand) {
+		return browser.findElement(By.cssSelector("#leaderboard tr[data-brand='" + brand + "'] svg"))
+			.getAttribute("aria-label");
+	}
+
+	/** How many requests the page made to URLs that contain the text, from the browser's own timings. */
+	private static long requests(String urlPart) {
+		Object count = ((JavascriptExecutor) browser).executeScript("""
+				var part = arguments[0];
+				return performance.getEntriesByType('resource')
+				  .filter(function (entry) { return entry.name.indexOf(part) >= 0; }).length;
+				""", urlPart);
+		return ((Number) count).longValue();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,16 +13,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a service exports on {@code /actuator/prometheus}, read the way Prometheus reads it (text
- * exposition format, no credentials).
+ * exposition format; no credentials, but the dashboard's read key where the dashboard needs one).
  */
 record ActuatorMetrics(String service, List<String> samples) {
 
+	/**
+	 * The dashboard's scrape names every brand, so where actuator shares its application port (the local
+	 * stack) it takes a read key that sees every brand (issue 12); the other services need none.
+	 */
+	static final String DASHBOARD = "dashboard-service";
+
 	static ActuatorMetrics scrape(String service, URI serviceUrl) {
-		HttpResponse<String> response = SystemTestStack.send(HttpRequest
-			.newBuilder(serviceUrl.resolve("/actuator/prometheus"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(serviceUrl.resolve("/actuator/prometheus"))
 			.header("Accept", "text/plain;version=0.0.4")
-			.GET()
-			.build());
+			.GET();
+		if (service.equals(DASHBOARD)) {
+			request.header("Authorization", "Bearer " + SystemTestStack.CREDENTIALS.readKey());
+		}
+		HttpResponse<String> response = SystemTestStack.send(request.build());
 		assertThat(response.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
 		return new ActuatorMetrics(service,
 				response.body().lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).toList());

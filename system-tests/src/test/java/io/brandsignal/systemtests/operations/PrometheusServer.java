@@ -153,6 +153,12 @@ final class PrometheusServer implements AutoCloseable {
 		targets.forEach((job, target) -> {
 			lines.add("  - job_name: '" + job + "'");
 			lines.add("    metrics_path: /actuator/prometheus");
+			if (job.equals(ActuatorMetrics.DASHBOARD)) {
+				// as compose's Prometheus would need on a shared port: the dashboard's scrape takes a read key
+				lines.add("    authorization:");
+				lines.add("      type: Bearer");
+				lines.add("      credentials: '" + SystemTestStack.CREDENTIALS.readKey() + "'");
+			}
 			lines.add("    static_configs:");
 			lines.add("      - targets: ['" + target.getHost() + ":" + target.getPort() + "']");
 		});

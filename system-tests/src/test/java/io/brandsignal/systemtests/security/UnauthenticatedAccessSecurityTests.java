@@ -51,9 +51,13 @@ class UnauthenticatedAccessSecurityTests {
 	private static final Set<String> INGEST_OPEN = union(ACTUATOR, Set.of("GET /actuator", "GET /api/v1/metrics",
 			"GET /v3/api-docs", "GET /swagger-ui.html", "GET /swagger-ui/index.html"));
 
-	/** dashboard: the login form, its CSS and favicon, health and the Prometheus scrape. */
-	private static final Set<String> DASHBOARD_OPEN = union(ACTUATOR,
-			Set.of("GET /login", "GET /assets/css/app.css", "GET /assets/favicon.svg"));
+	/**
+	 * dashboard: the login form, its CSS and favicon, and health. Not the Prometheus scrape: it names every
+	 * brand, so on the application's port it takes a read key or login that sees every brand (open only on
+	 * a separate management port, compose's 9000).
+	 */
+	private static final Set<String> DASHBOARD_OPEN = Set.of("GET /actuator/health", "GET /actuator/health/liveness",
+			"GET /actuator/health/readiness", "GET /login", "GET /assets/css/app.css", "GET /assets/favicon.svg");
 
 	/** scoring serves nothing but actuator, and compose publishes no port of it at all. */
 	private static final Set<String> SCORING_OPEN = union(ACTUATOR, Set.of("GET /actuator"));
@@ -99,13 +103,28 @@ class UnauthenticatedAccessSecurityTests {
 		Map<String, String> outcomes = sweep(stack.dashboardUrl(), routes);
 		assertThat(openRoutes(outcomes)).as("open routes of the dashboard in %s", outcomes).isEqualTo(DASHBOARD_OPEN);
 		outcomes.forEach((route, outcome) -> {
-			if (route.contains(" /api/") || route.startsWith("GET /v3/api-docs")) {
-				assertThat(outcome).as(route).isEqualTo(UNAUTHORIZED);
+			if (DASHBOARD_OPEN.contains(route)) {
+				return;
 			}
-			else if (!DASHBOARD_OPEN.contains(route)) {
-				assertThat(outcome).as(route).isEqualTo(TO_LOGIN);
-			}
+			// API clients and scrapers get a challenge, browsers on pages the login form
+			boolean challenged = route.contains(" /api/") || route.startsWith("GET /v3/api-docs")
+					|| route.startsWith("GET /actuator");
+			assertThat(outcome).as(route).isEqualTo(challenged ? UNAUTHORIZED : TO_LOGIN);
 		});
+	}
+
+	@Test
+	void dashboardServesThePrometheusScrapeOnlyToACallerWhoSeesEveryBrand() {
+		URI scrape = stack.dashboardUrl().resolve("/actuator/prometheus");
+		assertThat(SystemTestStack.get(scrape).statusCode()).as("no credentials").isEqualTo(401);
+		assertThat(SystemTestStack.send(HttpRequest.newBuilder(scrape)
+			.header("Authorization", "Bearer " + ScopedCredentials.READ_KEY)
+			.build()).statusCode()).as("a read key of one brand").isEqualTo(403);
+		HttpResponse<String> everyBrand = SystemTestStack.send(HttpRequest.newBuilder(scrape)
+			.header("Authorization", "Bearer " + SystemTestStack.CREDENTIALS.readKey())
+			.build());
+		assertThat(everyBrand.statusCode()).as("the read key of every brand").isEqualTo(200);
+		assertThat(everyBrand.body()).contains("brandsignal_brands_by_verdict");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
 import io.brandsignal.dashboard.brand.BrandSummary;
+import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.overview.Leaderboard;
 import io.brandsignal.dashboard.overview.Sparkline;
 import io.brandsignal.dashboard.readmodel.BrandSort;
@@ -23,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,7 +53,8 @@ class OverviewPageControllerTests {
 	@Test
 	@WithMockUser("tester")
 	void showsEveryBrandWithItsVerdictInWordsAndTheCountsPerVerdict() throws Exception {
-		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE, BrandScope.ALL)).willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
+		given(this.leaderboard.page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 50, 0))
+			.willReturn(page(0, 1, row("acme", Verdict.VANITY_TRAP)));
 		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of(
 				new Leaderboard.VerdictCount(Verdict.BRAND_BUILDER, "Brand builder", "Both grow.", 0),
 				new Leaderboard.VerdictCount(Verdict.VANITY_TRAP, "Vanity trap", "Audience only.", 1)));
@@ -73,8 +77,8 @@ class OverviewPageControllerTests {
 	@Test
 	@WithMockUser("tester")
 	void filtersAndSortsTheLeaderboardAsAsked() throws Exception {
-		given(this.leaderboard.rows(Verdict.VANITY_TRAP, BrandSort.VANITY_INDEX, BrandScope.ALL))
-			.willReturn(List.of(row("acme", Verdict.VANITY_TRAP)));
+		given(this.leaderboard.page(Verdict.VANITY_TRAP, BrandSort.VANITY_INDEX, BrandScope.ALL, 50, 0))
+			.willReturn(page(0, 1, row("acme", Verdict.VANITY_TRAP)));
 		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
 
 		this.mvc.perform(get("/fragments/leaderboard?verdict=VANITY_TRAP&sort=vanityIndex"))
@@ -88,8 +92,8 @@ class OverviewPageControllerTests {
 	@Test
 	@WithMockUser("tester")
 	void escapesMarkupInBrandNames() throws Exception {
-		given(this.leaderboard.rows(null, BrandSort.IMPACT_SCORE, BrandScope.ALL))
-			.willReturn(List.of(row("<script>alert(1)</script>", Verdict.STEADY)));
+		given(this.leaderboard.page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 50, 0))
+			.willReturn(page(0, 1, row("<script>alert(1)</script>", Verdict.STEADY)));
 		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
 
 		this.mvc.perform(get("/"))
@@ -100,9 +104,76 @@ class OverviewPageControllerTests {
 
 	@Test
 	@WithMockUser("tester")
+	void showsOnePageOfTheLeaderboardWithLinksToTheOthers() throws Exception {
+		// 5 brands, 2 a page, the second page shown: rows 3 and 4, pages 1 to 3
+		given(this.leaderboard.page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 2, 2))
+			.willReturn(new Leaderboard.Page(List.of(row("acme", Verdict.STEADY), row("globex", Verdict.STEADY)), 5, 2, 2));
+		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
+
+		this.mvc.perform(get("/?limit=2&offset=2"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Brands 3–4 of 5")))
+			.andExpect(content().string(containsString("<nav class=\"pager\" aria-label=\"Leaderboard pages\">")))
+			.andExpect(content().string(containsString(
+					"<a rel=\"prev\" href=\"/?sort=impactScore&amp;limit=2&amp;offset=0\">Previous</a>")))
+			.andExpect(content().string(containsString(
+					"<a rel=\"next\" href=\"/?sort=impactScore&amp;limit=2&amp;offset=4\">Next</a>")))
+			.andExpect(content().string(containsString(
+					"<a href=\"/?sort=impactScore&amp;limit=2&amp;offset=2\" aria-label=\"Page 2\" aria-current=\"page\">2</a>")))
+			.andExpect(content().string(containsString(
+					"<a href=\"/?sort=impactScore&amp;limit=2&amp;offset=4\" aria-label=\"Page 3\">3</a>")))
+			// applying a filter keeps the page size and starts again at the first page
+			.andExpect(content().string(containsString("<input type=\"hidden\" name=\"limit\" value=\"2\">")))
+			.andExpect(content().string(containsString("data-limit=\"2\" data-offset=\"2\"")));
+	}
+
+	@Test
+	@WithMockUser("tester")
+	void boundsThePageSizeAndForgivesBadPagingParameters() throws Exception {
+		given(this.leaderboard.page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 200, 0))
+			.willReturn(page(0, 0));
+		given(this.leaderboard.page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 50, 0))
+			.willReturn(page(0, 0));
+		given(this.leaderboard.counts(BrandScope.ALL)).willReturn(List.of());
+
+		this.mvc.perform(get("/?limit=1000000")).andExpect(status().isOk());
+		this.mvc.perform(get("/?limit=abc&offset=-5")).andExpect(status().isOk());
+		this.mvc.perform(get("/?limit=0&offset=x")).andExpect(status().isOk());
+
+		verify(this.leaderboard).page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 200, 0);
+		verify(this.leaderboard, times(2)).page(null, BrandSort.IMPACT_SCORE, BrandScope.ALL, 50, 0);
+	}
+
+	@Test
+	@WithMockUser("tester")
+	void servesOneBrandsRowAloneForLiveUpdates() throws Exception {
+		given(this.leaderboard.row("acme", BrandScope.ALL)).willReturn(row("acme", Verdict.VANITY_TRAP));
+
+		this.mvc.perform(get("/fragments/leaderboard/rows/acme"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<tr data-brand=\"acme\">")))
+			.andExpect(content().string(containsString("href=\"/brands/acme\"")))
+			.andExpect(content().string(containsString("points=\"0.0,23.0 100.0,1.0\"")))
+			.andExpect(content().string(not(containsString("id=\"leaderboard\""))));
+	}
+
+	@Test
+	@WithMockUser("tester")
+	void answersNotFoundForTheRowOfABrandTheReaderMayNotSee() throws Exception {
+		given(this.leaderboard.row("globex", BrandScope.ALL)).willThrow(Brands.unknown("globex"));
+
+		this.mvc.perform(get("/fragments/leaderboard/rows/globex")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser("tester")
 	void refusesLogoutWithoutCsrfToken() throws Exception {
 		this.mvc.perform(post("/logout")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/login?logout"));
+	}
+
+	private static Leaderboard.Page page(int offset, int total, Leaderboard.Row... rows) {
+		return new Leaderboard.Page(List.of(rows), total, 50, offset);
 	}
 
 	private static Leaderboard.Row row(String brand, Verdict verdict) {
