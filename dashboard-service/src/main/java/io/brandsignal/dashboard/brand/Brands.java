@@ -36,16 +36,6 @@ public class Brands {
 	}
 
 	/**
-	 * Every scored brand.
-	 * @param verdict only brands with this verdict, or {@code null} for all
-	 * @param sort the order
-	 * @return the brands in that order
-	 */
-	public List<BrandSummary> list(Verdict verdict, BrandSort sort) {
-		return this.scorecards.findAll(verdict, sort).stream().map(BrandSummary::of).toList();
-	}
-
-	/**
 	 * One page of the scored brands a reader may see, read as one page from the database.
 	 * @param verdict only brands with this verdict, or {@code null} for all
 	 * @param sort the order

@@ -59,15 +59,13 @@ class BrandApiController {
 		if (offset < 0) {
 			throw new BadRequestException("invalid-offset", "Invalid offset", "'offset' must not be negative.");
 		}
-		List<BrandSummary> visible = this.brands.list(verdict(verdict), sort(sort))
-			.stream()
-			.filter((summary) -> scope.includes(summary.brand()))
-			.toList();
+		Verdict only = verdict(verdict);
+		List<BrandSummary> page = this.brands.page(only, sort(sort), scope, limit, offset);
+		int total = this.brands.count(only, scope);
 		// long: an offset near Integer.MAX_VALUE plus the limit must not wrap around
 		long end = (long) offset + limit;
-		List<BrandSummary> page = visible.subList(Math.min(offset, visible.size()), (int) Math.min(end, visible.size()));
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(visible.size()));
-		if (end < visible.size()) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(total));
+		if (end < total) {
 			String next = ServletUriComponentsBuilder.fromCurrentRequest()
 				.replaceQueryParam("limit", limit)
 				.replaceQueryParam("offset", offset + limit)

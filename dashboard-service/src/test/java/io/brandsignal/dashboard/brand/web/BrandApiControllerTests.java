@@ -1,8 +1,10 @@
 package io.brandsignal.dashboard.brand.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
+import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
@@ -22,6 +24,10 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -45,9 +51,9 @@ class BrandApiControllerTests {
 
 	@Test
 	void listsBrandsWithTheAskedVerdictInTheAskedOrder() throws Exception {
-		given(this.brands.list(Verdict.VANITY_TRAP, BrandSort.IMPACT_SCORE)).willReturn(List.of(
+		serve(Verdict.VANITY_TRAP, BrandSort.IMPACT_SCORE,
 				BrandSummary.of(Fixtures.scorecard("alpha", Verdict.VANITY_TRAP, 50.0, 0.0, 80.0, 30.0, T1)),
-				BrandSummary.of(Fixtures.scorecard("bravo", Verdict.VANITY_TRAP, 40.0, -5.0, 90.0, 10.0, T1))));
+				BrandSummary.of(Fixtures.scorecard("bravo", Verdict.VANITY_TRAP, 40.0, -5.0, 90.0, 10.0, T1)));
 
 		this.mvc.perform(get("/api/v1/brands?verdict=vanity_trap&sort=impactScore").with(tester()))
 			.andExpect(status().isOk())
@@ -61,10 +67,10 @@ class BrandApiControllerTests {
 
 	@Test
 	void pagesTheBrandListWithTheTotalAndALinkToTheNextPage() throws Exception {
-		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+		serve(null, BrandSort.BRAND,
 				BrandSummary.of(Fixtures.scorecard("alpha", Verdict.STEADY, T1)),
 				BrandSummary.of(Fixtures.scorecard("bravo", Verdict.STEADY, T1)),
-				BrandSummary.of(Fixtures.scorecard("charlie", Verdict.STEADY, T1))));
+				BrandSummary.of(Fixtures.scorecard("charlie", Verdict.STEADY, T1)));
 
 		this.mvc.perform(get("/api/v1/brands?limit=2").with(tester()))
 			.andExpect(status().isOk())
@@ -149,8 +155,7 @@ class BrandApiControllerTests {
 
 	@Test
 	void listsBrandsWithTheirGrowthInWordsAndTheAudienceUnknownWhenNotReported() throws Exception {
-		given(this.brands.list(null, BrandSort.BRAND))
-			.willReturn(List.of(BrandSummary.of(Fixtures.outcomesOnlyScorecard("shop", T1))));
+		serve(null, BrandSort.BRAND, BrandSummary.of(Fixtures.outcomesOnlyScorecard("shop", T1)));
 
 		this.mvc.perform(get("/api/v1/brands").with(tester()))
 			.andExpect(status().isOk())
@@ -188,9 +193,9 @@ class BrandApiControllerTests {
 
 	@Test
 	void readKeyListsOnlyTheBrandsItMayReadAndGetsNoSession() throws Exception {
-		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+		serve(null, BrandSort.BRAND,
 				BrandSummary.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1)),
-				BrandSummary.of(Fixtures.scorecard("globex", Verdict.STEADY, T1))));
+				BrandSummary.of(Fixtures.scorecard("globex", Verdict.STEADY, T1)));
 
 		MvcResult result = this.mvc.perform(get("/api/v1/brands").header("Authorization", "Bearer bsr_test_acme_key"))
 			.andExpect(status().isOk())
@@ -252,11 +257,11 @@ class BrandApiControllerTests {
 	@Test
 	void personScopedToAGroupSeesTheGroupsBrandsAndTheirOwn() throws Exception {
 		// agent: @clients (acme, globex) and solo
-		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of(
+		serve(null, BrandSort.BRAND,
 				BrandSummary.of(Fixtures.scorecard("acme", Verdict.VANITY_TRAP, T1)),
 				BrandSummary.of(Fixtures.scorecard("globex", Verdict.STEADY, T1)),
 				BrandSummary.of(Fixtures.scorecard("initech", Verdict.STEADY, T1)),
-				BrandSummary.of(Fixtures.scorecard("solo", Verdict.STEADY, T1))));
+				BrandSummary.of(Fixtures.scorecard("solo", Verdict.STEADY, T1)));
 
 		this.mvc.perform(get("/api/v1/brands").with(httpBasic("agent", "test-password")))
 			.andExpect(status().isOk())
@@ -268,6 +273,23 @@ class BrandApiControllerTests {
 	@Test
 	void rejectsWrongPassword() throws Exception {
 		this.mvc.perform(get("/api/v1/brands").with(httpBasic("tester", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	/**
+	 * Lets the mocked {@link Brands} answer pages as the database does: the stored brands with the verdict,
+	 * in the stored order, only those in the caller's scope, then sliced.
+	 */
+	private void serve(Verdict verdict, BrandSort sort, BrandSummary... stored) {
+		given(this.brands.page(eq(verdict), eq(sort), any(), anyInt(), anyLong())).willAnswer((call) -> {
+			BrandScope scope = call.getArgument(2);
+			int limit = call.getArgument(3);
+			long offset = call.getArgument(4);
+			return Arrays.stream(stored).filter((summary) -> scope.includes(summary.brand())).skip(offset).limit(limit).toList();
+		});
+		given(this.brands.count(eq(verdict), any())).willAnswer((call) -> {
+			BrandScope scope = call.getArgument(1);
+			return (int) Arrays.stream(stored).filter((summary) -> scope.includes(summary.brand())).count();
+		});
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor tester() {

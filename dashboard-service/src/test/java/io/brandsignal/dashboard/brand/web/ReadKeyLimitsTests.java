@@ -51,7 +51,6 @@ class ReadKeyLimitsTests {
 
 	@Test
 	void limitsEachReadKeyAndCountsEveryCallByKeyAndOutcome() throws Exception {
-		given(this.brands.list(null, BrandSort.BRAND)).willReturn(List.of());
 		given(this.brands.scorecard("nobody")).willThrow(Brands.unknown("nobody"));
 
 		this.mvc.perform(get("/api/v1/brands").header("Authorization", ALL_KEY)).andExpect(status().isOk());
