@@ -36,13 +36,15 @@ class ScoringStreamsConfiguration {
 	 * An instance that stops gracefully leaves the consumer group at once, so the others take over its
 	 * partitions in the next rebalance rather than after the session timeout (Kafka Streams stays in the
 	 * group on close unless told otherwise). Restores of state stores are logged, so an operator sees how
-	 * long a new or wiped instance takes before it scores.
+	 * long a new or wiped instance takes before it scores, and so are standby copies until they catch up.
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer scaleOutConfigurer() {
+		RestoreLog restoreLog = new RestoreLog();
 		return (factoryBean) -> {
 			factoryBean.setLeaveGroupOnClose(true);
-			factoryBean.setStateRestoreListener(new RestoreLog());
+			factoryBean.setStateRestoreListener(restoreLog);
+			factoryBean.setKafkaStreamsCustomizer((streams) -> streams.setStandbyUpdateListener(restoreLog));
 		};
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.DoubleStream;
 
 import io.brandsignal.systemtests.SystemTestStack;
 
@@ -76,13 +77,17 @@ final class ProcessMemory {
 
 	/** The sum of the samples of one metric on a service's Prometheus endpoint whose line contains the label. */
 	static double sumOf(URI actuatorBase, String metricPrefix, String label) {
+		return values(actuatorBase, metricPrefix, label).sum();
+	}
+
+	/** The samples of one metric on a service's Prometheus endpoint whose line contains the label. */
+	static DoubleStream values(URI actuatorBase, String metricPrefix, String label) {
 		HttpResponse<String> metrics = SystemTestStack.send(HttpRequest
 			.newBuilder(actuatorBase.resolve("/actuator/prometheus")).GET().build());
 		return metrics.body()
 			.lines()
 			.filter((line) -> line.startsWith(metricPrefix) && line.contains(label))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
 	}
 
 	private static long procKib(Path file, String field) {

@@ -91,6 +91,8 @@ public final class SoakCommand {
 
 	private final AtomicLong streamEvents = new AtomicLong();
 
+	private final AtomicLong streamDrops = new AtomicLong();
+
 	/** Probe posts waiting for their change, by brand and day: nanoTime of the post. */
 	private final Map<String, Long> pendingRollups = new ConcurrentHashMap<>();
 
@@ -103,6 +105,8 @@ public final class SoakCommand {
 	private final Map<String, List<double[]>> heapSamples = new LinkedHashMap<>();
 
 	private final Map<String, Double> peakMemory = new LinkedHashMap<>();
+
+	private final Map<String, Double> peakLag = new LinkedHashMap<>();
 
 	private SoakCommand(SoakSettings settings, LocalStack stack, Path data) {
 		this.settings = settings;
@@ -148,15 +152,28 @@ public final class SoakCommand {
 	}
 
 	private boolean run() throws Exception {
+		// readers' streams count what they receive; the last one, the probes', times their changes
 		List<LiveStream> streams = new ArrayList<>();
-		for (int i = 0; i < this.settings.readers(); i++) {
-			streams.add(LiveStream.open(this.stack.dashboardUrl(), "Bearer " + readKey(i),
-					(line) -> this.streamEvents.incrementAndGet()));
+		for (int i = 0; i <= this.settings.readers(); i++) {
+			streams.add(openStream(i));
 		}
-		LiveStream probeStream = LiveStream.open(this.stack.dashboardUrl(), "Bearer " + readKey(this.settings.readers()),
-				this::onProbeEvent);
 		Map<String, ProcessHandle> processes = processes();
 		ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
+		// a stream the dashboard drops (it fell behind) is opened again, as a browser's EventSource does
+		load.scheduleWithFixedDelay(() -> {
+			for (int i = 0; i < streams.size(); i++) {
+				if (!streams.get(i).isOpen()) {
+					try {
+						streams.set(i, openStream(i));
+						this.streamDrops.incrementAndGet();
+					}
+					catch (RuntimeException ex) {
+						// tried again in a second; an exception here would end this task for good
+						error("stream reopen " + ex.getCause());
+					}
+				}
+			}
+		}, 1, 1, TimeUnit.SECONDS);
 		Semaphore inFlight = new Semaphore(16);
 		long start = System.nanoTime();
 		int batchesPerSecond = 10;
@@ -190,11 +207,14 @@ public final class SoakCommand {
 			TimeUnit.MILLISECONDS.sleep(200);
 		}
 		sample(processes, (System.nanoTime() - start) / 60e9);
-		long streamsOpen = streams.stream().filter(LiveStream::isOpen).count() + (probeStream.isOpen() ? 1 : 0);
 		streams.forEach(LiveStream::close);
-		probeStream.close();
-		double minutes = (System.nanoTime() - start) / 60e9;
-		return report(minutes, probes.get(), streamsOpen, processes);
+		return report(probes.get());
+	}
+
+	private LiveStream openStream(int index) {
+		String authorization = "Bearer " + readKey(index);
+		return (index == this.settings.readers()) ? LiveStream.open(this.stack.dashboardUrl(), authorization, this::onProbeEvent)
+				: LiveStream.open(this.stack.dashboardUrl(), authorization, (line) -> this.streamEvents.incrementAndGet());
 	}
 
 	private Map<String, ProcessHandle> processes() {
@@ -221,7 +241,14 @@ public final class SoakCommand {
 			double rss = ProcessMemory.rssMib(process.getValue());
 			this.heapSamples.computeIfAbsent(process.getKey(), (name) -> new ArrayList<>()).add(new double[] { minute, heap });
 			this.peakMemory.merge(process.getKey() + " RSS", rss, Math::max);
-			line.add(String.format(Locale.ROOT, "%s heap-after-GC %.0f MiB RSS %.0f MiB", process.getKey(), heap, rss));
+			// how far the service's consumers trail the topics (ingest consumes none)
+			double lag = ProcessMemory.values(urlOf(process.getKey()), "kafka_consumer_fetch_manager_records_lag_max{", "")
+				.filter(Double::isFinite)
+				.max()
+				.orElse(0);
+			this.peakLag.merge(process.getKey(), lag, Math::max);
+			line.add(String.format(Locale.ROOT, "%s heap-after-GC %.0f MiB RSS %.0f MiB lag %.0f", process.getKey(), heap,
+					rss, lag));
 		}
 		Runtime runtime = Runtime.getRuntime();
 		double soakJvm = ProcessMemory.rssMib(ProcessHandle.current());
@@ -231,8 +258,8 @@ public final class SoakCommand {
 		this.peakMemory.merge("PostgreSQL PSS (all processes)", postgresPss, Math::max);
 		line.add(String.format(Locale.ROOT, "broker+load JVM RSS %.0f MiB (heap used %.0f MiB)  PostgreSQL PSS %.0f MiB (%d processes)",
 				soakJvm, (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0, postgresPss, postgres.size()));
-		line.add(String.format(Locale.ROOT, "acked %d, errors %s, reads %d, stream events %d", this.acknowledged.get(),
-				this.errors, this.reads.get(), this.streamEvents.get()));
+		line.add(String.format(Locale.ROOT, "acked %d, errors %s, reads %d, stream events %d, stream drops %d",
+				this.acknowledged.get(), this.errors, this.reads.get(), this.streamEvents.get(), this.streamDrops.get()));
 		System.out.println(line);
 	}
 
@@ -364,13 +391,13 @@ public final class SoakCommand {
 		this.errors.computeIfAbsent(kind, (name) -> new AtomicLong()).incrementAndGet();
 	}
 
-	private boolean report(double minutes, long probes, long streamsOpen, Map<String, ProcessHandle> processes)
+	private boolean report(long probes)
 			throws Exception {
 		Figures figures = new Figures();
-		double rate = this.acknowledged.get() / (minutes * 60);
+		double rate = this.acknowledged.get() / (double) this.settings.duration().toSeconds();
 		figures.add("soak observations acknowledged per second", rate, "obs/s", ">= " + this.settings.rate() * 0.95,
 				rate >= this.settings.rate() * 0.95);
-		figures.add("soak duration", minutes, "min", "-", true);
+		figures.add("soak duration", this.settings.duration().toSeconds() / 60.0, "min", "-", true);
 		long errorCount = this.errors.values().stream().mapToLong(AtomicLong::get).sum();
 		figures.add("soak errors", errorCount, "count", "0", errorCount == 0);
 		long deadLetters = 0;
@@ -378,8 +405,10 @@ public final class SoakCommand {
 			deadLetters += (long) ProcessMemory.sumOf(urlOf(service), "brandsignal_deadletter_records_total", "");
 		}
 		figures.add("soak dead letters", deadLetters, "count", "0", deadLetters == 0);
-		figures.add("soak live streams still open", streamsOpen, "count", "= " + (this.settings.readers() + 1),
-				streamsOpen == this.settings.readers() + 1);
+		figures.add("soak live streams open", this.settings.readers() + 1, "count", "-", true);
+		figures.add("soak live stream events received", this.streamEvents.get(), "count", "-", true);
+		figures.add("soak live streams dropped by the dashboard and reopened", this.streamDrops.get(), "count", "0",
+				this.streamDrops.get() == 0);
 		List<Double> scorecards = new ArrayList<>(this.scorecardLatencies);
 		List<Double> rollups = new ArrayList<>(this.rollupLatencies);
 		figures.add("soak probes answered (scorecard)", scorecards.size(), "count", "= " + probes, scorecards.size() == probes);
@@ -399,6 +428,7 @@ public final class SoakCommand {
 			figures.add(service.getKey() + " heap after GC at end", last, "MiB", "-", true);
 			figures.add(service.getKey() + " heap after GC trend", slope, "MiB/min", "< 1 (no upward trend)", slope < 1);
 		}
+		this.peakLag.forEach((service, lag) -> figures.add(service + " peak consumer lag", lag, "records", "-", true));
 		for (Map.Entry<String, Double> memory : this.peakMemory.entrySet()) {
 			figures.add("peak " + memory.getKey(), memory.getValue(), "MiB", "-", true);
 		}
@@ -412,7 +442,14 @@ public final class SoakCommand {
 		System.out.println("Errors: " + this.errors + "; observations not sent on schedule (client at its in-flight cap): "
 				+ this.notSentOnTime.get());
 		if (this.settings.scaleOut()) {
-			measureScaleOut(figures);
+			try {
+				measureScaleOut(figures);
+			}
+			catch (Exception ex) {
+				// the soak's own figures still count; say why the scale-out ones are missing
+				System.out.println("Scale-out measurement failed: " + ex);
+				ex.printStackTrace(System.out);
+			}
 		}
 		System.out.println();
 		figures.print();
@@ -434,7 +471,8 @@ public final class SoakCommand {
 			admin.describeTopics(changelogs).allTopicNames().get().forEach((topic, description) -> description.partitions()
 				.forEach((partition) -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
 			long records = admin.listOffsets(latest).all().get().values().stream().mapToLong((offset) -> offset.offset()).sum();
-			long bytes = admin.describeLogDirs(List.of(0)).allDescriptions().get().values().stream()
+			List<Integer> brokers = admin.describeCluster().nodes().get().stream().map((node) -> node.id()).toList();
+			long bytes = admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
 				.flatMap((dirs) -> dirs.values().stream())
 				.flatMap((dir) -> dir.replicaInfos().entrySet().stream())
 				.filter((replica) -> changelogs.contains(replica.getKey().topic()))
@@ -463,26 +501,32 @@ public final class SoakCommand {
 				}
 				figures.add("second scoring instance ready (empty state dir)", ready, "s", "-", true);
 				figures.add("second scoring instance holds partitions (empty state dir)", holding, "s", "< 120", holding >= 0 && holding < 120);
-				restoreLines(this.data.resolve("logs").resolve("soak-scoring-b.log"));
+				restoreFigures(this.data.resolve("logs").resolve("soak-scoring-b.log"), figures);
 			}
 		}
 	}
 
-	private static void restoreLines(Path log) throws IOException {
-		Pattern restored = Pattern.compile("Restored store (\\S+) from (\\S+): (\\d+) records in (\\d+) ms");
-		long records = 0;
-		long millis = 0;
-		int stores = 0;
-		for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-			Matcher matcher = restored.matcher(line);
+	/** The second instance's restores and standby catch-ups, from the lines {@code RestoreLog} writes. */
+	private static void restoreFigures(Path log, Figures figures) throws IOException {
+		Pattern line = Pattern.compile("(Restored store|Standby copy of store) \\S+ from \\S+:? (caught up: )?(\\d+) records in (\\d+) ms");
+		long[] records = new long[2];
+		long[] longest = new long[2];
+		int[] partitions = new int[2];
+		for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+			Matcher matcher = line.matcher(text);
 			if (matcher.find()) {
-				stores++;
-				records += Long.parseLong(matcher.group(3));
-				millis = Math.max(millis, Long.parseLong(matcher.group(4)));
+				int kind = matcher.group(1).startsWith("Restored") ? 0 : 1;
+				partitions[kind]++;
+				records[kind] += Long.parseLong(matcher.group(3));
+				longest[kind] = Math.max(longest[kind], Long.parseLong(matcher.group(4)));
 			}
 		}
-		System.out.println("Second instance's restores (active tasks): " + stores + " store partitions, " + records
-				+ " records, longest " + millis + " ms");
+		String[] names = { "active restore", "standby catch-up" };
+		for (int kind = 0; kind < 2; kind++) {
+			figures.add("second scoring instance " + names[kind] + ": store partitions", partitions[kind], "count", "-", true);
+			figures.add("second scoring instance " + names[kind] + ": records", records[kind], "records", "-", true);
+			figures.add("second scoring instance " + names[kind] + ": longest", longest[kind] / 1000.0, "s", "-", true);
+		}
 	}
 
 	private static String sha256Hex(String value) {
