@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.brandsignal.launcher.ExtraInstances;
 import io.brandsignal.launcher.LocalStack;
@@ -466,7 +467,7 @@ public final class SoakCommand {
 				ScoringGroup group = new ScoringGroup(this.stack.kafkaBootstrapServers())) {
 			Set<String> changelogs = admin.listTopics().names().get().stream()
 				.filter((topic) -> topic.startsWith(ScoringGroup.GROUP) && topic.endsWith("-changelog"))
-				.collect(java.util.stream.Collectors.toSet());
+				.collect(Collectors.toSet());
 			Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
 			admin.describeTopics(changelogs).allTopicNames().get().forEach((topic, description) -> description.partitions()
 				.forEach((partition) -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
@@ -491,7 +492,7 @@ public final class SoakCommand {
 					Set<Integer> partitions = group.observationPartitionsByMember().entrySet().stream()
 						.filter((member) -> member.getKey().startsWith("soak-scoring-b"))
 						.flatMap((member) -> member.getValue().stream())
-						.collect(java.util.stream.Collectors.toSet());
+						.collect(Collectors.toSet());
 					if (!partitions.isEmpty()) {
 						holding = (System.nanoTime() - started) / 1e9;
 						System.out.println("Second scoring instance holds observation partitions " + partitions);
