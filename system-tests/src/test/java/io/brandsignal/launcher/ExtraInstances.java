@@ -46,6 +46,8 @@ public final class ExtraInstances {
 	 */
 	public static Instance dashboard(LocalStack stack, String name) {
 		Credentials credentials = stack.credentials();
+		// the same login and read key as LocalStack gives its dashboard (which keeps that list private), and
+		// the embedded PostgreSQL's superuser (LocalPostgres), so one login is valid on both instances
 		return start(stack, "dashboard-service", name, List.of(
 				"--spring.datasource.url=" + stack.jdbcUrl(),
 				"--spring.datasource.username=postgres",
