@@ -89,7 +89,7 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 		// the login form keeps its CSRF token in a new session
 		HttpResponse<String> login = anonymous("/login");
 		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
+			.startsWith("SESSION=")
 			.containsIgnoringCase("; HttpOnly")
 			.containsIgnoringCase("; SameSite=Lax"));
 	}

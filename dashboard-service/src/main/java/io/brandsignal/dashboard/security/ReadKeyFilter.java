@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,6 +32,8 @@ final class ReadKeyFilter extends OncePerRequestFilter {
 	private final BrandAccess access;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
 	ReadKeyFilter(BrandAccess access) {
 		this.access = access;
@@ -62,6 +66,10 @@ final class ReadKeyFilter extends OncePerRequestFilter {
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(new ReadKeyAuthentication(key));
 		this.contexts.setContext(context);
+		// kept in the request for its later dispatches: a live stream that ends (time-out, dropped as too
+		// slow) is completed in an async dispatch, which this filter skips and which would otherwise be
+		// refused as anonymous, logging an error for a response long committed
+		this.requestContexts.saveContext(context, request, response);
 		chain.doFilter(request, response);
 	}
 

@@ -10,7 +10,10 @@ import io.brandsignal.dashboard.DashboardProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,12 +32,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -50,6 +54,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * </ul>
  * Actuator has a chain of its own ({@link #actuatorSecurity}): health open, Prometheus scraping open only on
  * a separate management port.
+ * Sessions are kept in PostgreSQL (Spring Session JDBC), so a person logged in on one dashboard instance is
+ * logged in on all of them; the login throttle counts per instance ({@link LoginThrottle}).
  * Which brands each caller sees is {@link BrandAccess}'s to say.
  */
 @Configuration(proxyBeanMethods = false)
@@ -128,7 +134,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle, ApplicationEventPublisher events)
+			throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		http.authorizeHttpRequests((requests) -> requests
@@ -139,7 +146,7 @@ public class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			// Basic for tools reading the API description; the login holds for the request only.
 			.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic))
-			.logout((logout) -> logout.logoutSuccessHandler(loggedOut()))
+			.logout((logout) -> logout.addLogoutHandler(sessionEnding(events)).logoutSuccessHandler(loggedOut()))
 			.addFilterBefore(throttle.filter(false), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -178,10 +185,18 @@ public class SecurityConfiguration {
 		return new LoginThrottle(properties.login(), registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
-	/** Publishes the end of sessions, so that logging out also ends the live streams opened in them. */
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	/**
+	 * Announces the end of the session being logged out of, so that the live streams opened in it end too.
+	 * Sessions live in the database (Spring Session JDBC, shared by every instance), where the servlet
+	 * container's session events never fire; streams on another instance end when they next reconnect.
+	 */
+	private static LogoutHandler sessionEnding(ApplicationEventPublisher events) {
+		return (request, response, authentication) -> {
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				events.publishEvent(new HttpSessionDestroyedEvent(session));
+			}
+		};
 	}
 
 	@Bean

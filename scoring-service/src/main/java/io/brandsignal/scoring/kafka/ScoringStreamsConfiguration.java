@@ -7,11 +7,14 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Wires the scoring topology into Spring Kafka's Streams support. The topology dead-letters unreadable
  * and invalid observations itself, inside its transactions, so no deserialization exception handler is
- * needed.
+ * needed. Several instances share the observation partitions (docs/operations.md, "Scale-out and
+ * sizing"): exactly-once v2 keeps a partition's changes from being lost or applied twice when it moves
+ * between them.
  */
 @Configuration(proxyBeanMethods = false)
 class ScoringStreamsConfiguration {
@@ -27,6 +30,22 @@ class ScoringStreamsConfiguration {
 		return ScoringTopology.build(builder, catalog, properties.rules(),
 				new ScoringTopology.Schedule(properties.recomputeInterval(), properties.maxRecomputeDelay()),
 				properties.cachedBrands(), metrics);
+	}
+
+	/**
+	 * An instance that stops gracefully leaves the consumer group at once, so the others take over its
+	 * partitions in the next rebalance rather than after the session timeout (Kafka Streams stays in the
+	 * group on close unless told otherwise). Restores of state stores are logged, so an operator sees how
+	 * long a new or wiped instance takes before it scores, and so are standby copies until they catch up.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer scaleOutConfigurer() {
+		RestoreLog restoreLog = new RestoreLog();
+		return (factoryBean) -> {
+			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setStateRestoreListener(restoreLog);
+			factoryBean.setKafkaStreamsCustomizer((streams) -> streams.setStandbyUpdateListener(restoreLog));
+		};
 	}
 
 }
