@@ -108,11 +108,11 @@ public record DashboardProperties(@DefaultValue List<User> users, @DefaultValue 
 	 * @param maxPerCaller the most streams one user or read key may have open on this instance
 	 * @param maxTotal the most streams this instance keeps open
 	 * @param queueSize events waiting for one stream beyond which its client counts as stuck and is
-	 * dropped
+	 * dropped; changes of one brand still waiting count once, so this bounds the brands with news waiting
 	 */
 	public record Stream(@DefaultValue("10m") Duration timeout, @DefaultValue("20s") Duration heartbeat,
 			@DefaultValue("5") int maxPerCaller, @DefaultValue("500") int maxTotal,
-			@DefaultValue("64") int queueSize) {
+			@DefaultValue("256") int queueSize) {
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pushes every change of this instance's read model to the browsers connected to it, as server-sent
  * events, each browser only those of the brands its reader may see: {@code scorecard} (a {@link BrandSummary}) when a brand's scorecard changed, {@code rollup}
- * (brand and date) when a brand's daily values changed. Each stream has a bounded queue of its own,
- * drained by a pooled thread, so a slow browser never holds up the Kafka consumer nor the other
- * browsers: one whose queue overflows is dropped (it reconnects when it catches up). Comments sent as
+ * (brand and date) when a brand's daily values changed. Each stream has bounded {@link PendingEvents} of its
+ * own, drained by a pooled thread, so a slow browser never holds up the Kafka consumer nor the other
+ * browsers. Changes of one brand still waiting to be sent are folded into the latest (browsers only ask
+ * which brand changed), so a backfill's burst costs a stream one event per brand, not one per day; a
+ * stream with more brands waiting than its bound is stuck and is dropped (it reconnects when it catches up). Comments sent as
  * heartbeats keep proxies from closing idle streams and reveal browsers that went away. Streams are
  * limited per caller and in total ({@code brandsignal.dashboard.stream.*}), and a person's streams end
  * when their session does (logout). On shutdown the streams are ended first, so the web server's
@@ -88,12 +88,12 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 					+ " live streams may be open per user or key; close one first");
 		}
 		Subscriber subscriber = new Subscriber(emitter, scope, caller, sessionId,
-				new ArrayBlockingQueue<>(this.settings.queueSize()), new AtomicBoolean());
+				new PendingEvents(this.settings.queueSize()), new AtomicBoolean());
 		emitter.onCompletion(() -> this.emitters.remove(subscriber));
 		emitter.onTimeout(() -> this.emitters.remove(subscriber));
 		emitter.onError((ex) -> this.emitters.remove(subscriber));
 		this.emitters.add(subscriber);
-		enqueue(subscriber, SseEmitter.event().comment("connected").reconnectTime(3000));
+		enqueue(subscriber, "connected", SseEmitter.event().comment("connected").reconnectTime(3000));
 		return emitter;
 	}
 
@@ -122,23 +122,24 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	private void broadcast(String brand, String name, Object data) {
 		for (Subscriber subscriber : this.emitters) {
 			if (subscriber.scope().includes(brand)) {
-				enqueue(subscriber, SseEmitter.event().name(name).data(data));
+				enqueue(subscriber, name + ":" + brand, SseEmitter.event().name(name).data(data));
 			}
 		}
 	}
 
 	private void sendHeartbeat() {
 		for (Subscriber subscriber : this.emitters) {
-			enqueue(subscriber, SseEmitter.event().comment("heartbeat"));
+			enqueue(subscriber, "heartbeat", SseEmitter.event().comment("heartbeat"));
 		}
 	}
 
 	/**
-	 * Queues an event for one stream and makes sure a thread drains its queue; a stream whose queue is
-	 * full is stuck or too slow and is dropped without waiting for it.
+	 * Queues an event for one stream, in place of one of the same key still waiting, and makes sure a
+	 * thread drains the stream; a stream with too many events waiting is stuck or too slow and is dropped
+	 * without waiting for it.
 	 */
-	private void enqueue(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
-		if (!subscriber.queue().offer(event)) {
+	private void enqueue(Subscriber subscriber, String key, SseEmitter.SseEventBuilder event) {
+		if (!subscriber.pending().offer(key, event)) {
 			logger.debug("Dropping a live-update stream that does not keep up");
 			this.emitters.remove(subscriber);
 			// completing waits for the stuck send to give up, so not on this thread
@@ -153,12 +154,12 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	private void drain(Subscriber subscriber) {
 		while (true) {
 			SseEmitter.SseEventBuilder event;
-			while ((event = subscriber.queue().poll()) != null) {
+			while ((event = subscriber.pending().poll()) != null) {
 				send(subscriber.emitter(), event);
 			}
 			subscriber.draining().set(false);
 			// an event queued after the last poll but before the flag was cleared would be left behind
-			if (subscriber.queue().isEmpty() || !subscriber.draining().compareAndSet(false, true)) {
+			if (subscriber.pending().isEmpty() || !subscriber.draining().compareAndSet(false, true)) {
 				return;
 			}
 		}
@@ -217,7 +218,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	/** One open stream, the brands it may carry, whose it is and the events waiting to be sent. */
 	private record Subscriber(SseEmitter emitter, BrandScope scope, String caller, String sessionId,
-			BlockingQueue<SseEmitter.SseEventBuilder> queue, AtomicBoolean draining) {
+			PendingEvents pending, AtomicBoolean draining) {
 
 		Subscriber {
 			Objects.requireNonNull(caller, "caller");

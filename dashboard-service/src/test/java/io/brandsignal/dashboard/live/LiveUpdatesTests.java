@@ -1,14 +1,19 @@
 package io.brandsignal.dashboard.live;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import io.brandsignal.contract.access.BrandScope;
+import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.DashboardProperties;
+import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.readmodel.RollupChanged;
+import io.brandsignal.dashboard.readmodel.ScorecardChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 class LiveUpdatesTests {
+
+	private static final Instant T1 = Instant.parse("2026-01-10T12:00:00Z");
 
 	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
@@ -86,16 +93,44 @@ class LiveUpdatesTests {
 		RecordingEmitter healthy = new RecordingEmitter();
 		this.updates.register(stuck, BrandScope.ALL, "ann", null);
 		this.updates.register(healthy, BrandScope.ALL, "bob", null);
-		for (int day = 1; day <= 6; day++) {
-			this.updates.onRollupChanged(new RollupChanged("acme", LocalDate.of(2026, 1, day)));
+		await().until(() -> healthy.sent.size() == 1);
+		// five brands change, one at a time, each sent to the healthy stream before the next
+		for (int brand = 1; brand <= 5; brand++) {
+			this.updates.onRollupChanged(new RollupChanged("brand-" + brand, LocalDate.of(2026, 1, 1)));
+			int sent = 1 + brand;
+			await().until(() -> healthy.sent.size() == sent);
 		}
-		// 'connected' and six rollups reach the healthy stream while the stuck one blocks on its first send
-		await().until(() -> healthy.sent.size() == 7);
-		// the stuck one blocks sending 'connected', four rollups fill its queue and the fifth overflows it
+		// the stuck one blocks sending 'connected': four brands fill its four slots, the fifth overflows them
 		await().until(() -> stuck.completed);
+		assertThat(healthy.completed).isFalse();
 		// and it no longer counts against ann's streams
 		this.updates.register(new RecordingEmitter(), BrandScope.ALL, "ann", null);
 		this.updates.register(new RecordingEmitter(), BrandScope.ALL, "ann", null);
+	}
+
+	@Test
+	void aLaggingStreamGetsOneEventPerBrandAndKindWithTheLatestChange() {
+		BlockedEmitter lagging = new BlockedEmitter(this.unblock);
+		this.updates.register(lagging, BrandScope.ALL, "ann", null);
+		// a backfill of ten days of one brand while the stream is still sending 'connected'
+		for (int day = 1; day <= 10; day++) {
+			this.updates.onRollupChanged(new RollupChanged("acme", LocalDate.of(2026, 1, day)));
+		}
+		this.updates.onScorecardChanged(new ScorecardChanged(Fixtures.scorecard("acme", Verdict.STEADY, T1)));
+		this.unblock.countDown();
+		// 'connected', one rollup (the last day's) and the scorecard: 12 changes fit in 4 slots, nobody is dropped
+		await().until(() -> lagging.sent.size() == 3);
+		assertThat(lagging.completed).isFalse();
+		assertThat(text(lagging.sent.get(1))).contains("event:rollup").contains("2026-01-10");
+		assertThat(text(lagging.sent.get(2))).contains("event:scorecard").contains("acme").contains("STEADY");
+	}
+
+	/** The event as the stream writes it, its data objects by their {@code toString()}. */
+	private static String text(Object event) {
+		return ((SseEmitter.SseEventBuilder) event).build()
+			.stream()
+			.map((part) -> String.valueOf(part.getData()))
+			.collect(Collectors.joining());
 	}
 
 	/** Records what was sent and whether it was completed, as a browser that keeps up would. */
@@ -133,7 +168,9 @@ class LiveUpdatesTests {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				return;
 			}
+			super.send(builder);
 		}
 
 	}
