@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest meters operators watch: observations accepted by category and AMEC tier, batches rejected by reason,
- * the size of accepted batches and how long publishing takes. Every tag value is registered up front,
+ * the size of accepted batches, how long publishing takes, and how the publisher groups batches into Kafka
+ * transactions (batches per transaction, transaction duration). Every tag value is registered up front,
  * so dashboards show zeros instead of gaps.
  */
 @Component
@@ -30,6 +31,10 @@ public class IngestMetrics {
 
 	static final String PUBLISH = "brandsignal.ingest.publish";
 
+	static final String TRANSACTION = "brandsignal.ingest.transaction";
+
+	static final String TRANSACTION_BATCHES = "brandsignal.ingest.transaction.batches";
+
 	private final Map<MetricTier, Counter> accepted = new EnumMap<>(MetricTier.class);
 
 	private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
@@ -39,6 +44,12 @@ public class IngestMetrics {
 	private final Timer publishSucceeded;
 
 	private final Timer publishFailed;
+
+	private final DistributionSummary transactionBatches;
+
+	private final Timer transactionCommitted;
+
+	private final Timer transactionFailed;
 
 	public IngestMetrics(MeterRegistry registry) {
 		for (MetricTier tier : MetricTier.values()) {
@@ -62,6 +73,22 @@ public class IngestMetrics {
 			.register(registry);
 		this.publishSucceeded = publishTimer(registry, "success");
 		this.publishFailed = publishTimer(registry, "failure");
+		this.transactionBatches = DistributionSummary.builder(TRANSACTION_BATCHES)
+			.description("Requests' batches committed together in one Kafka transaction (group commit)")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue(1000.0)
+			.register(registry);
+		this.transactionCommitted = transactionTimer(registry, "committed");
+		this.transactionFailed = transactionTimer(registry, "failed");
+	}
+
+	private static Timer transactionTimer(MeterRegistry registry, String outcome) {
+		return Timer.builder(TRANSACTION)
+			.description("Time from beginning a Kafka transaction until it committed or failed")
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(registry);
 	}
 
 	private static Timer publishTimer(MeterRegistry registry, String outcome) {
@@ -83,6 +110,17 @@ public class IngestMetrics {
 	/** Counts a refused batch. */
 	public void rejected(RejectionReason reason) {
 		this.rejected.get(reason).increment();
+	}
+
+	/** Records a committed transaction: how many requests' batches it carried and how long it took. */
+	public void transactionCommitted(int batches, long nanos) {
+		this.transactionBatches.record(batches);
+		this.transactionCommitted.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Records a transaction that failed, every batch in it refused. */
+	public void transactionFailed(long nanos) {
+		this.transactionFailed.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** Records how long a publish took. */
