@@ -71,29 +71,23 @@ public class IngestMetrics {
 			.minimumExpectedValue(1.0)
 			.maximumExpectedValue(5000.0)
 			.register(registry);
-		this.publishSucceeded = publishTimer(registry, "success");
-		this.publishFailed = publishTimer(registry, "failure");
+		String publish = "Time a request waits for its batch's transaction (queue and commit) to commit or fail";
+		this.publishSucceeded = timer(registry, PUBLISH, publish, "success");
+		this.publishFailed = timer(registry, PUBLISH, publish, "failure");
 		this.transactionBatches = DistributionSummary.builder(TRANSACTION_BATCHES)
 			.description("Requests' batches committed together in one Kafka transaction (group commit)")
 			.publishPercentileHistogram()
 			.minimumExpectedValue(1.0)
 			.maximumExpectedValue(1000.0)
 			.register(registry);
-		this.transactionCommitted = transactionTimer(registry, "committed");
-		this.transactionFailed = transactionTimer(registry, "failed");
+		String transaction = "Time from beginning a Kafka transaction until it committed or failed";
+		this.transactionCommitted = timer(registry, TRANSACTION, transaction, "committed");
+		this.transactionFailed = timer(registry, TRANSACTION, transaction, "failed");
 	}
 
-	private static Timer transactionTimer(MeterRegistry registry, String outcome) {
-		return Timer.builder(TRANSACTION)
-			.description("Time from beginning a Kafka transaction until it committed or failed")
-			.tag("outcome", outcome)
-			.publishPercentileHistogram()
-			.register(registry);
-	}
-
-	private static Timer publishTimer(MeterRegistry registry, String outcome) {
-		return Timer.builder(PUBLISH)
-			.description("Time from handing a batch to Kafka until the transaction committed or failed")
+	private static Timer timer(MeterRegistry registry, String name, String description, String outcome) {
+		return Timer.builder(name)
+			.description(description)
 			.tag("outcome", outcome)
 			.publishPercentileHistogram()
 			.register(registry);

@@ -289,6 +289,8 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 			}
 		}
 		catch (RuntimeException ex) {
+			logger.warn("Kafka transaction of {} batches failed ({}); every request in it is answered 503", live.size(),
+					ex.toString());
 			slot.discard();
 			this.metrics.transactionFailed(System.nanoTime() - start);
 			live.forEach((batch) -> batch.failed(ex));

@@ -9,18 +9,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import io.brandsignal.contract.event.ObservationRecorded;
+import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.PublishFailedException;
 import io.brandsignal.testsupport.TestInfrastructure;
 import io.brandsignal.testsupport.TestKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +63,7 @@ class GroupCommitIntegrationTests {
 	@Test
 	void commitsBatchesOfConcurrentRequestsInOneTransactionEachWholeForReadCommittedReaders() {
 		CommitGate gate = new CommitGate();
-		KafkaObservationPublisher publisher = publisher(TestInfrastructure.kafka(), Duration.ofSeconds(30), 16, 100, gate);
+		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 16, 100, gate);
 		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-group", 0, 3));
 		gate.awaitHeld();
 		List<CompletableFuture<Void>> grouped = new ArrayList<>();
@@ -91,7 +96,7 @@ class GroupCommitIntegrationTests {
 	@Test
 	void neverSplitsABatchAcrossTransactionsAndKeepsTransactionsWithinTheRecordBound() {
 		CommitGate gate = new CommitGate();
-		KafkaObservationPublisher publisher = publisher(TestInfrastructure.kafka(), Duration.ofSeconds(30), 16, 4, gate);
+		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 16, 4, gate);
 		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-bound", 0, 1));
 		gate.awaitHeld();
 		List<CompletableFuture<Void>> waiting = new ArrayList<>();
@@ -117,7 +122,8 @@ class GroupCommitIntegrationTests {
 	void failsEveryRequestOfATransactionWhoseBrokerFailsAndPublishesNoneOfThem() throws InterruptedException {
 		TestKafka broker = TestInfrastructure.dedicatedKafka();
 		CommitGate gate = new CommitGate();
-		KafkaObservationPublisher publisher = publisher(broker, Duration.ofSeconds(3), 16, 100, (batches) -> {
+		gate.release();
+		KafkaObservationPublisher publisher = publisher(broker, Duration.ofSeconds(5), 16, 100, (batches) -> {
 			gate.accept(batches);
 			if (batches == 4) {
 				// The batches are sent, the transaction is open: now the broker goes away before the commit.
@@ -125,9 +131,7 @@ class GroupCommitIntegrationTests {
 			}
 		});
 		try {
-			// A new cluster creates its transaction-state topic on the first transaction, which may take a while.
-			gate.release();
-			await().atMost(Duration.ofSeconds(60)).until(() -> tryPublish(publisher, batch("gc-fail", 0, 1)));
+			await().atMost(Duration.ofSeconds(120)).until(() -> tryPublish(publisher, batch("gc-fail", 0, 1)));
 			gate.holdNext();
 			CompletableFuture<Void> held = publishAsync(publisher, batch("gc-fail-other", 0, 1));
 			gate.awaitHeld();
@@ -160,7 +164,7 @@ class GroupCommitIntegrationTests {
 	@Test
 	void refusesAtOnceWhenTheQueueIsFull() {
 		CommitGate gate = new CommitGate();
-		KafkaObservationPublisher publisher = publisher(TestInfrastructure.kafka(), Duration.ofSeconds(30), 2, 100, gate);
+		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 2, 100, gate);
 		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-full", 0, 1));
 		gate.awaitHeld();
 		List<CompletableFuture<Void>> queued = List.of(publishAsync(publisher, batch("gc-full", 1, 1)),
@@ -182,11 +186,7 @@ class GroupCommitIntegrationTests {
 	@Test
 	void givesUpAtTheTimeoutWhileTheTransactionIsHeldAndThenAbortsIt() {
 		CommitGate gate = new CommitGate();
-		KafkaObservationPublisher publisher = publisher(TestInfrastructure.kafka(), Duration.ofSeconds(2), 16, 100, gate);
-		// Connected first, so the held transaction below is the only thing the 2 s can run out on.
-		gate.release();
-		await().atMost(Duration.ofSeconds(60)).until(() -> tryPublish(publisher, batch("gc-timeout-warm", 0, 1)));
-		gate.holdNext();
+		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(2), 16, 100, gate);
 		CompletableFuture<Void> abandoned = publishAsync(publisher, batch("gc-timeout", 0, 2));
 		gate.awaitHeld();
 
@@ -203,8 +203,23 @@ class GroupCommitIntegrationTests {
 		assertThat(onTopic).extracting(ObservationRecorded::value).containsExactly(100.0);
 	}
 
+	/**
+	 * A publisher whose first transaction has committed, so what a test holds is its own transaction, not the
+	 * connection or, on a new cluster, the creation of the transaction-state topic; the gate is closed again.
+	 */
+	private KafkaObservationPublisher warmPublisher(Duration timeout, int queueCapacity, int maxRecordsPerTransaction,
+			CommitGate gate) {
+		gate.release();
+		KafkaObservationPublisher publisher = publisher(TestInfrastructure.kafka(), timeout, queueCapacity,
+				maxRecordsPerTransaction, gate);
+		await().atMost(Duration.ofSeconds(120)).until(() -> tryPublish(publisher, batch("gc-warm", 0, 1)));
+		gate.holdNext();
+		return publisher;
+	}
+
 	private KafkaObservationPublisher publisher(TestKafka broker, Duration timeout, int queueCapacity,
 			int maxRecordsPerTransaction, IntConsumer beforeCommit) {
+		provisionTopic(broker);
 		PublisherProperties properties = new PublisherProperties(timeout, Duration.ofSeconds(5), 1, queueCapacity,
 				maxRecordsPerTransaction, DataSize.ofMegabytes(4), "gc-test", "");
 		KafkaObservationPublisher publisher = new KafkaObservationPublisher(
@@ -212,6 +227,22 @@ class GroupCommitIntegrationTests {
 				new IngestMetrics(this.registry), beforeCommit);
 		this.publishers.add(publisher);
 		return publisher;
+	}
+
+	/** What the application's topic provisioning does, which a publisher on its own does not. */
+	private static void provisionTopic(TestKafka broker) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+			admin.createTopics(List.of(Topics.OBSERVATIONS.toNewTopic(3, 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException(ex.getCause());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private CompletableFuture<Void> publishAsync(KafkaObservationPublisher publisher, List<ObservationRecorded> batch) {
@@ -275,7 +306,9 @@ class GroupCommitIntegrationTests {
 			this.open.countDown();
 		}
 
+		/** Closes the gate again and forgets the transactions seen so far. */
 		void holdNext() {
+			this.sizes.clear();
 			this.held = new CountDownLatch(1);
 			this.open = new CountDownLatch(1);
 		}
