@@ -33,6 +33,8 @@ import io.brandsignal.ingest.IngestApplication;
 import io.brandsignal.ingest.observation.kafka.KafkaObservationPublisher;
 import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.localinfra.KraftBroker;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -123,6 +125,11 @@ public final class IngestBenchmark {
 				ingestRecordsPerSecond(port, bodies, clients, warmup, new long[warmup]);
 				latencies = new long[batches];
 				ingest = ingestRecordsPerSecond(port, bodies, clients, batches, latencies);
+				DistributionSummary grouped = app.getBean(MeterRegistry.class)
+					.get("brandsignal.ingest.transaction.batches")
+					.summary();
+				System.out.printf("ingest transactions: %,d, batches per transaction: mean %.1f, max %.0f%n",
+						grouped.count(), grouped.mean(), grouped.max());
 			}
 			Arrays.sort(latencies);
 			double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
