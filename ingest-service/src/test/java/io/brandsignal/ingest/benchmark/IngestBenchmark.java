@@ -66,7 +66,8 @@ import org.springframework.util.unit.DataSize;
  * per figure. Not a test: run it with the command in {@code ingest-service/BENCHMARK.md}. System properties:
  * {@code benchmark.batches} (batches of 500 per ingest measurement, default 600), {@code benchmark.warmup}
  * (default 100), {@code benchmark.clients} (concurrent HTTP connections, default 16),
- * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000).
+ * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.producers}
+ * (ingest's committers, default: ingest's own default).
  */
 public final class IngestBenchmark {
 
@@ -324,12 +325,17 @@ public final class IngestBenchmark {
 	}
 
 	private static ConfigurableApplicationContext startIngest(String bootstrap) {
-		return new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + bootstrap, "--brandsignal.ingest.api-keys[0].name=benchmark",
-				"--brandsignal.ingest.api-keys[0].sha256=" + KEY_SHA256, "--brandsignal.ingest.api-keys[0].brands=*",
-				"--brandsignal.ingest.rate-limit.enabled=false",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+				"--brandsignal.ingest.api-keys[0].name=benchmark", "--brandsignal.ingest.api-keys[0].sha256=" + KEY_SHA256,
+				"--brandsignal.ingest.api-keys[0].brands=*", "--brandsignal.ingest.rate-limit.enabled=false",
 				"--brandsignal.ingest.publish.instance-id=benchmark", "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		// Ingest's own default number of committers, unless the run asks for another.
+		String producers = System.getProperty("benchmark.producers");
+		if (producers != null) {
+			arguments.add("--brandsignal.ingest.publish.producers=" + producers);
+		}
+		return new SpringApplicationBuilder(IngestApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	/** Ten different batches of 500, spread over {@value #BRANDS} brands. */

@@ -72,6 +72,8 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 
 	private static final int DEFAULT_BATCH_SIZE = 64 * 1024;
 
+	private static final int DEFAULT_RETRY_BACKOFF_MS = 5;
+
 	// How often an idle committer looks whether it should stop.
 	private static final long IDLE_POLL_MS = 100;
 
@@ -150,6 +152,10 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
 		// A transaction carries many requests' batches: larger producer batches mean fewer produce requests.
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
+		// With transactions v2 a transaction's first produce is refused (CONCURRENT_TRANSACTIONS) while the broker
+		// still writes the previous one's commit markers, which takes milliseconds; the default 100 ms back-off
+		// before the retry would stall each committer for most of that time.
+		config.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, DEFAULT_RETRY_BACKOFF_MS);
 		int linger = Integer.parseInt(config.get(ProducerConfig.LINGER_MS_CONFIG).toString());
 		int timeout = (int) properties.timeout().toMillis();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");

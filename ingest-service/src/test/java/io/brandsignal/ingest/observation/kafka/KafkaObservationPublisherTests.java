@@ -23,6 +23,7 @@ class KafkaObservationPublisherTests {
 			.containsEntry("enable.idempotence", true)
 			.containsEntry("linger.ms", 5)
 			.containsEntry("batch.size", 65536)
+			.containsEntry("retry.backoff.ms", 5)
 			.containsEntry("max.block.ms", 5000)
 			.containsEntry("delivery.timeout.ms", 5000)
 			// delivery.timeout.ms must be at least linger.ms + request.timeout.ms: 5 + 4995
