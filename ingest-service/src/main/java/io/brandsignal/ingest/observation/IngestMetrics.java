@@ -65,24 +65,25 @@ public class IngestMetrics {
 				.tag("reason", reason.tag())
 				.register(registry));
 		}
-		this.batchSize = DistributionSummary.builder(BATCH_SIZE)
-			.description("Observations per accepted batch")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(1.0)
-			.maximumExpectedValue(5000.0)
-			.register(registry);
+		this.batchSize = summary(registry, BATCH_SIZE, "Observations per accepted batch", 5000.0);
 		String publish = "Time a request waits for its batch's transaction (queue and commit) to commit or fail";
 		this.publishSucceeded = timer(registry, PUBLISH, publish, "success");
 		this.publishFailed = timer(registry, PUBLISH, publish, "failure");
-		this.transactionBatches = DistributionSummary.builder(TRANSACTION_BATCHES)
-			.description("Requests' batches committed together in one Kafka transaction (group commit)")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(1.0)
-			.maximumExpectedValue(1000.0)
-			.register(registry);
+		this.transactionBatches = summary(registry, TRANSACTION_BATCHES,
+				"Requests' batches committed together in one Kafka transaction (group commit)", 1000.0);
 		String transaction = "Time from beginning a Kafka transaction until it committed or failed";
 		this.transactionCommitted = timer(registry, TRANSACTION, transaction, "committed");
 		this.transactionFailed = timer(registry, TRANSACTION, transaction, "failed");
+	}
+
+	private static DistributionSummary summary(MeterRegistry registry, String name, String description,
+			double maximumExpected) {
+		return DistributionSummary.builder(name)
+			.description(description)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue(maximumExpected)
+			.register(registry);
 	}
 
 	private static Timer timer(MeterRegistry registry, String name, String description, String outcome) {

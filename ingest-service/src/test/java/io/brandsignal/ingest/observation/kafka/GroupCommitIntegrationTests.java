@@ -64,8 +64,7 @@ class GroupCommitIntegrationTests {
 	void commitsBatchesOfConcurrentRequestsInOneTransactionEachWholeForReadCommittedReaders() {
 		CommitGate gate = new CommitGate();
 		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 16, 100, gate);
-		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-group", 0, 3));
-		gate.awaitHeld();
+		CompletableFuture<Void> first = publishAndHold(publisher, gate, batch("gc-group", 0, 3));
 		List<CompletableFuture<Void>> grouped = new ArrayList<>();
 		for (int b = 1; b <= 5; b++) {
 			grouped.add(publishAsync(publisher, batch("gc-group", b, 3)));
@@ -97,8 +96,7 @@ class GroupCommitIntegrationTests {
 	void neverSplitsABatchAcrossTransactionsAndKeepsTransactionsWithinTheRecordBound() {
 		CommitGate gate = new CommitGate();
 		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 16, 4, gate);
-		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-bound", 0, 1));
-		gate.awaitHeld();
+		CompletableFuture<Void> first = publishAndHold(publisher, gate, batch("gc-bound", 0, 1));
 		List<CompletableFuture<Void>> waiting = new ArrayList<>();
 		waiting.add(publishAsync(publisher, batch("gc-bound", 1, 3)));
 		awaitQueued(1);
@@ -133,8 +131,7 @@ class GroupCommitIntegrationTests {
 		try {
 			await().atMost(Duration.ofSeconds(120)).until(() -> tryPublish(publisher, batch("gc-fail", 0, 1)));
 			gate.holdNext();
-			CompletableFuture<Void> held = publishAsync(publisher, batch("gc-fail-other", 0, 1));
-			gate.awaitHeld();
+			CompletableFuture<Void> held = publishAndHold(publisher, gate, batch("gc-fail-other", 0, 1));
 			List<CompletableFuture<Void>> grouped = new ArrayList<>();
 			for (int b = 1; b <= 4; b++) {
 				grouped.add(publishAsync(publisher, batch("gc-fail", b, 2)));
@@ -165,8 +162,7 @@ class GroupCommitIntegrationTests {
 	void refusesAtOnceWhenTheQueueIsFull() {
 		CommitGate gate = new CommitGate();
 		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 2, 100, gate);
-		CompletableFuture<Void> first = publishAsync(publisher, batch("gc-full", 0, 1));
-		gate.awaitHeld();
+		CompletableFuture<Void> first = publishAndHold(publisher, gate, batch("gc-full", 0, 1));
 		List<CompletableFuture<Void>> queued = List.of(publishAsync(publisher, batch("gc-full", 1, 1)),
 				publishAsync(publisher, batch("gc-full", 2, 1)));
 		awaitQueued(2);
@@ -187,8 +183,7 @@ class GroupCommitIntegrationTests {
 	void givesUpAtTheTimeoutWhileTheTransactionIsHeldAndThenAbortsIt() {
 		CommitGate gate = new CommitGate();
 		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(2), 16, 100, gate);
-		CompletableFuture<Void> abandoned = publishAsync(publisher, batch("gc-timeout", 0, 2));
-		gate.awaitHeld();
+		CompletableFuture<Void> abandoned = publishAndHold(publisher, gate, batch("gc-timeout", 0, 2));
 
 		// The request is answered while its transaction is still held open: its wait is bounded by the timeout.
 		await().atMost(Duration.ofSeconds(60)).until(abandoned::isDone);
@@ -243,6 +238,14 @@ class GroupCommitIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Publishes a batch and waits until its transaction is held at the gate, before the commit. */
+	private CompletableFuture<Void> publishAndHold(KafkaObservationPublisher publisher, CommitGate gate,
+			List<ObservationRecorded> batch) {
+		CompletableFuture<Void> request = publishAsync(publisher, batch);
+		gate.awaitHeld();
+		return request;
 	}
 
 	private CompletableFuture<Void> publishAsync(KafkaObservationPublisher publisher, List<ObservationRecorded> batch) {
