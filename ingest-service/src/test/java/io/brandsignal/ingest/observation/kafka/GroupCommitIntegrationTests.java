@@ -163,8 +163,10 @@ class GroupCommitIntegrationTests {
 		CommitGate gate = new CommitGate();
 		KafkaObservationPublisher publisher = warmPublisher(Duration.ofSeconds(30), 2, 100, gate);
 		CompletableFuture<Void> first = publishAndHold(publisher, gate, batch("gc-full", 0, 1));
-		List<CompletableFuture<Void>> queued = List.of(publishAsync(publisher, batch("gc-full", 1, 1)),
-				publishAsync(publisher, batch("gc-full", 2, 1)));
+		List<CompletableFuture<Void>> queued = new ArrayList<>();
+		queued.add(publishAsync(publisher, batch("gc-full", 1, 1)));
+		awaitQueued(1);
+		queued.add(publishAsync(publisher, batch("gc-full", 2, 1)));
 		awaitQueued(2);
 
 		// Refused while the committer is still held, so the refusal did not wait for Kafka.
