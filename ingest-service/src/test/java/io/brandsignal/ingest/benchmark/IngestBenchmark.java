@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,6 +133,16 @@ public final class IngestBenchmark {
 					.summary();
 				System.out.printf("ingest transactions: %,d, batches per transaction: mean %.1f, max %.0f%n",
 						grouped.count(), grouped.mean(), grouped.max());
+				// Where a request's time goes: waiting for its transaction, or the rest (HTTP, JSON, validation).
+				MeterRegistry meters = app.getBean(MeterRegistry.class);
+				System.out.printf("ingest mean ms: transaction %.1f, request's wait for its commit %.1f, "
+						+ "whole request on the server %.1f%n",
+						meters.get("brandsignal.ingest.transaction").tag("outcome", "committed").timer()
+							.mean(TimeUnit.MILLISECONDS),
+						meters.get("brandsignal.ingest.publish").tag("outcome", "success").timer()
+							.mean(TimeUnit.MILLISECONDS),
+						meters.get("http.server.requests").tag("uri", "/api/v1/observations").timer()
+							.mean(TimeUnit.MILLISECONDS));
 			}
 			Arrays.sort(latencies);
 			double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
