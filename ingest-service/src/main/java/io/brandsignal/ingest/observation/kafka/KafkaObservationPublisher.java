@@ -58,10 +58,10 @@ import org.springframework.stereotype.Component;
  * one. Only a commit that lands just as the request gives up can publish a batch answered {@code 503};
  * re-sending it is safe because observations are upserts.
  * <p>
- * Ordering: batches committed by different committers, or within one transaction, reach a brand's
- * partition in queue order or in either order across committers, as concurrent requests always could; a
- * client's sequential requests keep their order, since the next starts only after the previous was
- * answered.
+ * Ordering: within one transaction, batches reach a brand's partition in queue order; across the
+ * committers' concurrent transactions, two concurrent requests' batches for the same brand can land in
+ * either order, as they always could. A client's sequential requests keep their order, since the next
+ * starts only after the previous one was answered {@code 202}.
  */
 @Component
 public class KafkaObservationPublisher implements ObservationPublisher, DisposableBean {
