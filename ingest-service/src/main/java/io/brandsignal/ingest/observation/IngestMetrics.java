@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ingest meters operators watch: observations accepted by category and AMEC tier, batches rejected by reason,
- * the size of accepted batches and how long publishing takes. Every tag value is registered up front,
+ * the size of accepted batches, how long publishing takes, and how the publisher groups batches into Kafka
+ * transactions (batches per transaction, transaction duration). Every tag value is registered up front,
  * so dashboards show zeros instead of gaps.
  */
 @Component
@@ -30,6 +31,10 @@ public class IngestMetrics {
 
 	static final String PUBLISH = "brandsignal.ingest.publish";
 
+	static final String TRANSACTION = "brandsignal.ingest.transaction";
+
+	static final String TRANSACTION_BATCHES = "brandsignal.ingest.transaction.batches";
+
 	private final Map<MetricTier, Counter> accepted = new EnumMap<>(MetricTier.class);
 
 	private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
@@ -39,6 +44,12 @@ public class IngestMetrics {
 	private final Timer publishSucceeded;
 
 	private final Timer publishFailed;
+
+	private final DistributionSummary transactionBatches;
+
+	private final Timer transactionCommitted;
+
+	private final Timer transactionFailed;
 
 	public IngestMetrics(MeterRegistry registry) {
 		for (MetricTier tier : MetricTier.values()) {
@@ -54,19 +65,30 @@ public class IngestMetrics {
 				.tag("reason", reason.tag())
 				.register(registry));
 		}
-		this.batchSize = DistributionSummary.builder(BATCH_SIZE)
-			.description("Observations per accepted batch")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(1.0)
-			.maximumExpectedValue(5000.0)
-			.register(registry);
-		this.publishSucceeded = publishTimer(registry, "success");
-		this.publishFailed = publishTimer(registry, "failure");
+		this.batchSize = summary(registry, BATCH_SIZE, "Observations per accepted batch", 5000.0);
+		String publish = "Time a request waits for its batch's transaction (queue and commit) to commit or fail";
+		this.publishSucceeded = timer(registry, PUBLISH, publish, "success");
+		this.publishFailed = timer(registry, PUBLISH, publish, "failure");
+		this.transactionBatches = summary(registry, TRANSACTION_BATCHES,
+				"Requests' batches committed together in one Kafka transaction (group commit)", 1000.0);
+		String transaction = "Time from beginning a Kafka transaction until it committed or failed";
+		this.transactionCommitted = timer(registry, TRANSACTION, transaction, "committed");
+		this.transactionFailed = timer(registry, TRANSACTION, transaction, "failed");
 	}
 
-	private static Timer publishTimer(MeterRegistry registry, String outcome) {
-		return Timer.builder(PUBLISH)
-			.description("Time from handing a batch to Kafka until the transaction committed or failed")
+	private static DistributionSummary summary(MeterRegistry registry, String name, String description,
+			double maximumExpected) {
+		return DistributionSummary.builder(name)
+			.description(description)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue(maximumExpected)
+			.register(registry);
+	}
+
+	private static Timer timer(MeterRegistry registry, String name, String description, String outcome) {
+		return Timer.builder(name)
+			.description(description)
 			.tag("outcome", outcome)
 			.publishPercentileHistogram()
 			.register(registry);
@@ -83,6 +105,17 @@ public class IngestMetrics {
 	/** Counts a refused batch. */
 	public void rejected(RejectionReason reason) {
 		this.rejected.get(reason).increment();
+	}
+
+	/** Records a committed transaction: how many requests' batches it carried and how long it took. */
+	public void transactionCommitted(int batches, long nanos) {
+		this.transactionBatches.record(batches);
+		this.transactionCommitted.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Records a transaction that failed, every batch in it refused. */
+	public void transactionFailed(long nanos) {
+		this.transactionFailed.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** Records how long a publish took. */

@@ -1,9 +1,14 @@
 package io.brandsignal.ingest.benchmark;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +16,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.contract.topic.Topics;
@@ -24,30 +34,41 @@ import io.brandsignal.ingest.IngestApplication;
 import io.brandsignal.ingest.observation.kafka.KafkaObservationPublisher;
 import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.localinfra.KraftBroker;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.tools.ProducerPerformance;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Throughput of ingest-service against a raw Kafka producer, in one run on one in-process KRaft broker.
+ * Throughput of ingest-service against the raw idempotent producer, in one run on one in-process KRaft broker.
  * <ol>
- * <li><b>raw</b>: one {@link KafkaProducer} with the very settings ingest uses (transactional, idempotent,
- * {@code acks=all}, same timeouts and linger), sending the same {@link ObservationRecorded} records
- * (same serializer, same field lengths) in transactions of 500, one after another;</li>
- * <li><b>raw x4</b>: the same with four producers on four threads, for comparison with ingest's four
- * publishers;</li>
- * <li><b>ingest</b>: the service started in process, receiving JSON batches of 500 over HTTP from 4
- * concurrent clients; every batch is validated, published in one transaction and answered 202.</li>
+ * <li><b>baseline</b>: Kafka's own {@link ProducerPerformance} (the tool behind
+ * {@code kafka-producer-perf-test.sh}) on a topic of its own with as many partitions as the observations
+ * topic: async sends, no transactions, {@code acks=all}, idempotent, 150-byte records, {@code linger.ms=5},
+ * {@code batch.size=65536};</li>
+ * <li><b>transactional per batch</b> (what ingest did before group commit, for comparison): transactional
+ * producers with ingest's settings sending the same {@link ObservationRecorded} records in one transaction
+ * per 500, one at a time on 1 producer and on 4 producers;</li>
+ * <li><b>ingest</b>: the service started in process (rate limit off), receiving JSON batches of 500 over
+ * HTTP from 16 concurrent connections; every batch is validated, group-committed and answered 202 only after
+ * its transaction committed.</li>
  * </ol>
- * Prints records per second of each and the ratio ingest / raw. Not a test: run it with the command in
- * {@code ingest-service/BENCHMARK.md}. System properties: {@code benchmark.batches} (batches of 500 per
- * measurement, default 200), {@code benchmark.warmup} (default 40), {@code benchmark.clients} (default 4).
+ * Prints a human-readable summary and one {@code BENCHMARK|figure|value|unit|baseline|ratio|goal|met} line
+ * per figure. Not a test: run it with the command in {@code ingest-service/BENCHMARK.md}. System properties:
+ * {@code benchmark.batches} (batches of 500 per ingest measurement, default 600), {@code benchmark.warmup}
+ * (default 100), {@code benchmark.clients} (concurrent HTTP connections, default 16),
+ * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.producers}
+ * (ingest's committers, default: ingest's own default).
  */
 public final class IngestBenchmark {
 
@@ -55,56 +76,176 @@ public final class IngestBenchmark {
 
 	private static final int BRANDS = 50;
 
+	private static final int PARTITIONS = 6;
+
+	private static final int RECORD_SIZE = 150;
+
+	private static final double GOAL_RATIO = 0.5;
+
 	private static final String KEY = "benchmark-key";
 
 	// printf %s benchmark-key | sha256sum
 	private static final String KEY_SHA256 = "926f08afae1f31d412721b54c740579e48331b295778bd07a10b289474186411";
 
+	private static final Pattern PERF_TOTAL = Pattern.compile("records sent, ([0-9.,]+) records/sec");
+
 	private IngestBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int batches = Integer.getInteger("benchmark.batches", 200);
-		int warmup = Integer.getInteger("benchmark.warmup", 40);
-		int clients = Integer.getInteger("benchmark.clients", 4);
+		int batches = Integer.getInteger("benchmark.batches", 600);
+		int warmup = Integer.getInteger("benchmark.warmup", 100);
+		int clients = Integer.getInteger("benchmark.clients", 16);
+		int rawRecords = Integer.getInteger("benchmark.rawRecords", 1_000_000);
+		int transactionalBatches = 200;
 		Path data = Files.createTempDirectory("ingest-benchmark-kafka");
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		try (KraftBroker broker = KraftBroker.start(data, 0, 0)) {
 			String bootstrap = broker.bootstrapServers();
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-				admin.createTopics(List.of(Topics.OBSERVATIONS.toNewTopic(6, 1))).all().get();
+				admin.createTopics(List.of(Topics.OBSERVATIONS.toNewTopic(PARTITIONS, 1),
+						new NewTopic("benchmark-raw", PARTITIONS, (short) 1)))
+					.all()
+					.get();
 			}
-			PublisherProperties settings = new PublisherProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), clients,
-					32, "benchmark", "raw");
+			producerPerformance(bootstrap, rawRecords / 5);
+			double raw = producerPerformance(bootstrap, rawRecords);
+
+			// A longer bound than ingest's 5 s, so a busy machine slows this comparison figure down instead of failing it.
+			PublisherProperties settings = new PublisherProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 4, 32,
+					20_000, DataSize.ofMegabytes(4), "benchmark", "raw");
 			Map<String, Object> producerConfig = KafkaObservationPublisher
 				.producerConfig(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), settings);
-
-			rawRecordsPerSecond(producerConfig, 1, warmup, today);
-			double raw = rawRecordsPerSecond(producerConfig, 1, batches, today);
-			double rawParallel = rawRecordsPerSecond(producerConfig, clients, batches, today);
+			transactionalRecordsPerSecond(producerConfig, 1, 40, today);
+			double perBatch = transactionalRecordsPerSecond(producerConfig, 1, transactionalBatches, today);
+			double perBatchParallel = transactionalRecordsPerSecond(producerConfig, 4, transactionalBatches, today);
 
 			double ingest;
-			try (ConfigurableApplicationContext app = startIngest(bootstrap, clients)) {
+			long[] latencies;
+			try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
 				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				List<String> bodies = jsonBodies(today);
-				ingestRecordsPerSecond(port, bodies, clients, warmup);
-				ingest = ingestRecordsPerSecond(port, bodies, clients, batches);
+				ingestRecordsPerSecond(port, bodies, clients, warmup, new long[warmup]);
+				latencies = new long[batches];
+				ingest = ingestRecordsPerSecond(port, bodies, clients, batches, latencies);
+				DistributionSummary grouped = app.getBean(MeterRegistry.class)
+					.get("brandsignal.ingest.transaction.batches")
+					.summary();
+				System.out.printf("ingest transactions: %,d, batches per transaction: mean %.1f, max %.0f%n",
+						grouped.count(), grouped.mean(), grouped.max());
+				// Where a request's time goes: waiting for its transaction, or the rest (HTTP, JSON, validation).
+				MeterRegistry meters = app.getBean(MeterRegistry.class);
+				System.out.printf("ingest mean ms: transaction %.1f, request's wait for its commit %.1f, "
+						+ "whole request on the server %.1f%n",
+						meters.get("brandsignal.ingest.transaction").tag("outcome", "committed").timer()
+							.mean(TimeUnit.MILLISECONDS),
+						meters.get("brandsignal.ingest.publish").tag("outcome", "success").timer()
+							.mean(TimeUnit.MILLISECONDS),
+						meters.get("http.server.requests").tag("uri", "/api/v1/observations").timer()
+							.mean(TimeUnit.MILLISECONDS));
 			}
+			Arrays.sort(latencies);
+			double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
 			System.out.println();
-			System.out.printf("records per measurement: %,d (%d batches of %d)%n", batches * BATCH, batches, BATCH);
-			System.out.printf("raw producer, 1 producer      : %,12.0f records/s%n", raw);
-			System.out.printf("raw producer, %d producers     : %,12.0f records/s%n", clients, rawParallel);
-			System.out.printf("ingest-service, %d HTTP clients: %,12.0f records/s%n", clients, ingest);
-			System.out.printf("ratio ingest / raw (1 producer)  : %.2f (target >= 0.5)%n", ingest / raw);
-			System.out.printf("ratio ingest / raw (%d producers) : %.2f%n", clients, ingest / rawParallel);
+			System.out.printf("baseline, ProducerPerformance (%,d records)    : %,12.0f records/s%n", rawRecords, raw);
+			System.out.printf("transaction per batch of 500, 1 producer     : %,12.0f records/s%n", perBatch);
+			System.out.printf("transaction per batch of 500, 4 producers    : %,12.0f records/s%n", perBatchParallel);
+			System.out.printf("ingest-service, %d HTTP connections (%,d req) : %,12.0f records/s, p99 %.0f ms%n",
+					clients, batches, ingest, p99);
+			System.out.printf("ratio ingest / baseline: %.2f (goal >= %.1f)%n", ingest / raw, GOAL_RATIO);
+			System.out.println();
+			String producerPerformance = "Kafka ProducerPerformance (acks=all, idempotent, " + RECORD_SIZE
+					+ " B, linger 5 ms, 64 KiB batches)";
+			line("raw idempotent producer: " + producerPerformance, raw, "records/s", -1, "-");
+			line("raw transactional producer, one transaction per 500 records, 1 producer", perBatch, "records/s", raw,
+					"-");
+			line("raw transactional producer, one transaction per 500 records, 4 producers", perBatchParallel,
+					"records/s", raw, "-");
+			line("ingest JSON batches of 500 over HTTP, " + clients + " connections, rate limit off", ingest,
+					"records/s", raw, "ratio >= " + GOAL_RATIO);
+			System.out.printf(Locale.ROOT, "BENCHMARK|ingest request p99, JSON batches of 500, %d connections|%.0f|ms|-|-|-|-%n",
+					clients, p99);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(data);
 		}
 	}
 
-	/** Records per second of {@code producers} raw producers sending {@code batches} transactions of 500. */
-	private static double rawRecordsPerSecond(Map<String, Object> config, int producers, int batches, LocalDate day)
+	/** One machine-readable line; a ratio and a met verdict only where there is a baseline and a goal. */
+	private static void line(String figure, double value, String unit, double baseline, String goal) {
+		String ratio = (baseline > 0) ? String.format(Locale.ROOT, "%.2f", value / baseline) : "-";
+		String met = "-".equals(goal) ? "-" : ((value / baseline >= GOAL_RATIO) ? "yes" : "no");
+		System.out.printf(Locale.ROOT, "BENCHMARK|%s|%.0f|%s|%s|%s|%s|%s%n", figure, value, unit,
+				(baseline > 0) ? String.format(Locale.ROOT, "%.0f", baseline) : "-", ratio, goal, met);
+	}
+
+	/**
+	 * Records per second of Kafka's {@link ProducerPerformance}, run in this JVM with the arguments
+	 * {@code kafka-producer-perf-test.sh} would get, read from the total line it prints.
+	 */
+	private static double producerPerformance(String bootstrap, int records) throws Exception {
+		String[] arguments = { "--topic", "benchmark-raw", "--num-records", Integer.toString(records), "--record-size",
+				Integer.toString(RECORD_SIZE), "--throughput", "-1", "--producer-props",
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "=" + bootstrap, ProducerConfig.ACKS_CONFIG + "=all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG + "=true", ProducerConfig.LINGER_MS_CONFIG + "=5",
+				ProducerConfig.BATCH_SIZE_CONFIG + "=65536" };
+		PrintStream console = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(new TeeOutputStream(console, captured), true, StandardCharsets.UTF_8));
+		try {
+			ProducerPerformance.main(arguments);
+		}
+		finally {
+			System.out.flush();
+			System.setOut(console);
+		}
+		Matcher total = null;
+		for (String line : captured.toString(StandardCharsets.UTF_8).split("\\R")) {
+			Matcher matcher = PERF_TOTAL.matcher(line);
+			if (matcher.find()) {
+				total = matcher;
+			}
+		}
+		if (total == null) {
+			throw new IllegalStateException("ProducerPerformance printed no total: " + captured);
+		}
+		return Double.parseDouble(total.group(1).replace(",", ""));
+	}
+
+	/** Copies everything written to two streams. */
+	private static final class TeeOutputStream extends OutputStream {
+
+		private final OutputStream first;
+
+		private final OutputStream second;
+
+		TeeOutputStream(OutputStream first, OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.first.write(b);
+			this.second.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.first.write(bytes, offset, length);
+			this.second.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.first.flush();
+			this.second.flush();
+		}
+
+	}
+
+	/** Records per second of {@code producers} transactional producers sending {@code batches} transactions of 500. */
+	private static double transactionalRecordsPerSecond(Map<String, Object> config, int producers, int batches, LocalDate day)
 			throws Exception {
 		List<KafkaProducer<String, ObservationRecorded>> created = new ArrayList<>();
 		for (int p = 0; p < producers; p++) {
@@ -131,9 +272,12 @@ public final class IngestBenchmark {
 		}
 	}
 
-	/** Records per second accepted by ingest from {@code clients} concurrent HTTP clients. */
-	private static double ingestRecordsPerSecond(int port, List<String> bodies, int clients, int batches)
-			throws Exception {
+	/**
+	 * Records per second accepted by ingest from {@code clients} concurrent HTTP connections; each request's
+	 * time to its 202 goes into {@code latencies} (nanoseconds, indexed by batch).
+	 */
+	private static double ingestRecordsPerSecond(int port, List<String> bodies, int clients, int batches,
+			long[] latencies) throws Exception {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.executor(Executors.newFixedThreadPool(clients))
@@ -146,7 +290,9 @@ public final class IngestBenchmark {
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(bodies.get(batch % bodies.size())))
 					.build();
+				long sent = System.nanoTime();
 				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+				latencies[batch] = System.nanoTime() - sent;
 				if (response.statusCode() != 202) {
 					throw new IllegalStateException("Ingest answered " + response.statusCode() + ": " + response.body());
 				}
@@ -190,13 +336,18 @@ public final class IngestBenchmark {
 		}
 	}
 
-	private static ConfigurableApplicationContext startIngest(String bootstrap, int producers) {
-		return new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + bootstrap, "--brandsignal.ingest.api-keys[0].name=benchmark",
-				"--brandsignal.ingest.api-keys[0].sha256=" + KEY_SHA256, "--brandsignal.ingest.api-keys[0].brands=*",
-				"--brandsignal.ingest.rate-limit.enabled=false", "--brandsignal.ingest.publish.producers=" + producers,
+	private static ConfigurableApplicationContext startIngest(String bootstrap) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+				"--brandsignal.ingest.api-keys[0].name=benchmark", "--brandsignal.ingest.api-keys[0].sha256=" + KEY_SHA256,
+				"--brandsignal.ingest.api-keys[0].brands=*", "--brandsignal.ingest.rate-limit.enabled=false",
 				"--brandsignal.ingest.publish.instance-id=benchmark", "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		// Ingest's own default number of committers, unless the run asks for another.
+		String producers = System.getProperty("benchmark.producers");
+		if (producers != null) {
+			arguments.add("--brandsignal.ingest.publish.producers=" + producers);
+		}
+		return new SpringApplicationBuilder(IngestApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	/** Ten different batches of 500, spread over {@value #BRANDS} brands. */

@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaObservationPublisherTests {
 
 	private static final PublisherProperties FIVE_SECONDS = new PublisherProperties(Duration.ofSeconds(5),
-			Duration.ofSeconds(5), 4, 32, "brandsignal-ingest", "");
+			Duration.ofSeconds(5), 4, 32, 20_000, DataSize.ofMegabytes(4), "brandsignal-ingest", "");
 
 	@Test
 	void boundsEveryProducerWaitByThePublishTimeoutAndPublishesDurably() {
@@ -20,6 +22,8 @@ class KafkaObservationPublisherTests {
 			.containsEntry("acks", "all")
 			.containsEntry("enable.idempotence", true)
 			.containsEntry("linger.ms", 5)
+			.containsEntry("batch.size", 65536)
+			.containsEntry("retry.backoff.ms", 5)
 			.containsEntry("max.block.ms", 5000)
 			.containsEntry("delivery.timeout.ms", 5000)
 			// delivery.timeout.ms must be at least linger.ms + request.timeout.ms: 5 + 4995
