@@ -40,6 +40,7 @@ import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.readmodel.ScorecardStore;
 import io.brandsignal.localinfra.KraftBroker;
 import io.brandsignal.localinfra.LocalPostgres;
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -185,7 +186,7 @@ public final class DashboardBenchmark {
 		Duration elapsed = Duration.between(start, Instant.now());
 		Map<String, Long> cpuAfter = cpuByRole();
 		Map<String, CountAtBucket[]> after = serverHistograms(meters);
-		report(endpoints, client, before, after, elapsed, readers);
+		report(kind, endpoints, client, before, after, elapsed, readers);
 		reportCpu(cpuBefore, cpuAfter, (long) readers * requestsPerReader, elapsed);
 	}
 
@@ -307,7 +308,7 @@ public final class DashboardBenchmark {
 		return histograms;
 	}
 
-	private static void report(Map<String, String> endpoints, Map<String, List<Long>> client,
+	private static void report(String kind, Map<String, String> endpoints, Map<String, List<Long>> client,
 			Map<String, CountAtBucket[]> before, Map<String, CountAtBucket[]> after, Duration elapsed, int readers) {
 		long total = client.values().stream().mapToLong(List::size).sum();
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
@@ -326,6 +327,8 @@ public final class DashboardBenchmark {
 			System.out.printf(Locale.ROOT, "%-52s %8.1fms %8.1fms %9.2f%% | %8.1fms %8.1fms %8.1fms%n", name, server[0],
 					server[1], server[2], ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)),
 					ms(sorted[sorted.length - 1]));
+			BenchmarkFigure.atMost(String.format(Locale.ROOT, "dashboard, %s, %s, %d readers, server p99", kind, name,
+					readers), server[1], "ms", 50).print();
 		}
 		System.out.printf(Locale.ROOT,
 				"(server = upper bound of the http.server.requests histogram bucket holding the percentile, "

@@ -24,6 +24,7 @@ import io.brandsignal.scoring.ScoringProperties;
 import io.brandsignal.scoring.ServiceDefaults;
 import io.brandsignal.scoring.kafka.ScoringMetrics;
 import io.brandsignal.scoring.kafka.ScoringTopology;
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -113,6 +114,8 @@ public final class ScoringBenchmark {
 					streams.perSecond() / rawBytes.perSecond());
 			System.out.printf(Locale.ROOT, "ratio scoring / plain consumer (JSON) : %.2f%n",
 					streams.perSecond() / rawObjects.perSecond());
+			BenchmarkFigure.ratio("scoring, exactly_once_v2 vs a plain consumer decoding JSON", streams.perSecond(),
+					"rec/s", rawObjects.perSecond(), 0.3).print();
 		}
 		finally {
 			broker.close();
