@@ -32,6 +32,7 @@ import io.brandsignal.launcher.Credentials;
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.launcher.LocalStackSettings;
 import io.brandsignal.systemtests.SystemTestStack;
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,8 +64,8 @@ public final class LatencyBenchmark {
 		.executor(Executors.newFixedThreadPool(8))
 		.build();
 
-	/** Brands the background load spreads over: each gets a change every few seconds, a lone update each time. */
-	private static final int LOAD_BRANDS = Integer.getInteger("loadBrands", 5000);
+	/** Brands the background load spreads over: with 1,000 of them at 1,000 observations/s each changes about once a second. */
+	private static final int LOAD_BRANDS = Integer.getInteger("loadBrands", 1000);
 
 	/** Background observations per second. */
 	private static final int RATE = Integer.getInteger("rate", 1000);
@@ -309,26 +310,26 @@ public final class LatencyBenchmark {
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), loadRate,
 				this.loadRejected.get());
 		System.out.printf(Locale.ROOT, "POST accepted (202): p50 %.0f ms, p99 %.0f ms%n",
-				Figure.percentile(this.postMillis, 0.5), Figure.percentile(this.postMillis, 0.99));
+				Percentiles.of(this.postMillis, 0.5), Percentiles.of(this.postMillis, 0.99));
 		for (Map.Entry<String, Queue<Double>> latencies : Map.of("dashboard API", this.visibleMillis, "live stream",
 				this.streamMillis).entrySet()) {
 			Queue<Double> millis = latencies.getValue();
 			System.out.printf(Locale.ROOT, "POST to scorecard in the %s: p50 %.0f, p90 %.0f, p95 %.0f, max %.0f ms%n",
-					latencies.getKey(), Figure.percentile(millis, 0.5), Figure.percentile(millis, 0.9),
-					Figure.percentile(millis, 0.95), Figure.percentile(millis, 1.0));
+					latencies.getKey(), Percentiles.of(millis, 0.5), Percentiles.of(millis, 0.9),
+					Percentiles.of(millis, 0.95), Percentiles.of(millis, 1.0));
 		}
-		for (Figure figure : List.of(
-				Figure.atMost("POST to scorecard in the dashboard API p50", Figure.percentile(this.visibleMillis, 0.5),
+		for (BenchmarkFigure figure : List.of(
+				BenchmarkFigure.atMost("POST to scorecard in the dashboard API p50", Percentiles.of(this.visibleMillis, 0.5),
 						"ms", 300),
-				Figure.atMost("POST to scorecard in the dashboard API p99",
-						Figure.percentile(this.visibleMillis, 0.99), "ms", 1000),
-				Figure.atMost("POST to scorecard on the live stream p50", Figure.percentile(this.streamMillis, 0.5),
+				BenchmarkFigure.atMost("POST to scorecard in the dashboard API p99",
+						Percentiles.of(this.visibleMillis, 0.99), "ms", 1000),
+				BenchmarkFigure.atMost("POST to scorecard on the live stream p50", Percentiles.of(this.streamMillis, 0.5),
 						"ms", 300),
-				Figure.atMost("POST to scorecard on the live stream p99", Figure.percentile(this.streamMillis, 0.99),
+				BenchmarkFigure.atMost("POST to scorecard on the live stream p99", Percentiles.of(this.streamMillis, 0.99),
 						"ms", 1000),
-				Figure.reported("background load during the probes", Math.round(loadRate), "obs/s"),
-				Figure.atMost("probes not visible within 30 s", missed, "probes", 0))) {
-			System.out.println(figure.line());
+				BenchmarkFigure.info("background load during the probes", Math.round(loadRate), "obs/s"),
+				BenchmarkFigure.atMost("probes not visible within 30 s", missed, "probes", 0))) {
+			figure.print();
 		}
 	}
 

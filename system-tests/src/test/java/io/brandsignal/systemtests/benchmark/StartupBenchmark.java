@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.brandsignal.systemtests.SystemTestStack;
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -60,19 +61,19 @@ public final class StartupBenchmark {
 		System.out.printf(Locale.ROOT, "%nMachine: %d cores, load average %.1f at the end (others' work included)%n",
 				Runtime.getRuntime().availableProcessors(),
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		List<Figure> figures = new ArrayList<>();
+		List<BenchmarkFigure> figures = new ArrayList<>();
 		if (!Double.isNaN(first)) {
-			figures.add(Figure.reported("local stack up, first start after the build", first, "s"));
+			figures.add(BenchmarkFigure.info("local stack up, first start after the build", first, "s"));
 		}
-		figures.add(Figure.atMost("local stack up from fresh data (median)", Figure.percentile(startSeconds, 0.5),
+		figures.add(BenchmarkFigure.atMost("local stack up from fresh data (median)", Percentiles.of(startSeconds, 0.5),
 				"s", 15));
-		figures.add(Figure.reported("local stack up from fresh data (slowest)", Figure.percentile(startSeconds, 1.0),
+		figures.add(BenchmarkFigure.info("local stack up from fresh data (slowest)", Percentiles.of(startSeconds, 1.0),
 				"s"));
 		residentMegabytes.forEach((name, megabytes) -> figures
-			.add(Figure.reported("resident memory, " + name + " JVM (median)", Figure.percentile(megabytes, 0.5), "MB")));
-		figures.add(Figure.atMost("resident memory, four JVMs together (median)", Figure.percentile(totals, 0.5),
+			.add(BenchmarkFigure.info("resident memory, " + name + " JVM (median)", Percentiles.of(megabytes, 0.5), "MB")));
+		figures.add(BenchmarkFigure.atMost("resident memory, four JVMs together (median)", Percentiles.of(totals, 0.5),
 				"MB", 1200));
-		figures.forEach((figure) -> System.out.println(figure.line()));
+		figures.forEach(BenchmarkFigure::print);
 		System.exit(0);
 	}
 
