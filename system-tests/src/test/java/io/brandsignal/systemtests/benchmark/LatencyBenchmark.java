@@ -123,7 +123,12 @@ public final class LatencyBenchmark {
 			new LatencyBenchmark(stack).run();
 		}
 		finally {
-			FileSystemUtils.deleteRecursively(data.toFile());
+			if (Boolean.getBoolean("keepData")) {
+				System.out.println("Data and service logs kept in " + data);
+			}
+			else {
+				FileSystemUtils.deleteRecursively(data.toFile());
+			}
 		}
 		System.exit(0);
 	}
@@ -224,8 +229,11 @@ public final class LatencyBenchmark {
 				visible.complete(false);
 			}
 			else {
-				scheduler.schedule(() -> pollScorecard(scheduler, brand, sent, visible), POLL_PERIOD.toMillis(),
-						TimeUnit.MILLISECONDS);
+				// every 5 ms at first, then a twentieth of the time waited so far: probes that wait long
+				// must not flood the dashboard with polls and slow down what they measure
+				long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+				scheduler.schedule(() -> pollScorecard(scheduler, brand, sent, visible),
+						Math.max(POLL_PERIOD.toMillis(), waited / 20), TimeUnit.MILLISECONDS);
 			}
 		});
 	}

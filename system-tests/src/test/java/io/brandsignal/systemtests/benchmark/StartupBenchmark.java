@@ -63,7 +63,7 @@ public final class StartupBenchmark {
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		List<BenchmarkFigure> figures = new ArrayList<>();
 		if (!Double.isNaN(first)) {
-			figures.add(BenchmarkFigure.info("local stack up, first start after the build", first, "s"));
+			figures.add(BenchmarkFigure.info("local stack up, first run (after a build it also prepares the CDS archives)", first, "s"));
 		}
 		figures.add(BenchmarkFigure.atMost("local stack up from fresh data (median)", Percentiles.of(startSeconds, 0.5),
 				"s", 15));
