@@ -3,7 +3,7 @@
 # Each benchmark is a plain `main` that prints its figures as `BENCHMARK|...` lines
 # (io.brandsignal.testsupport.benchmark.BenchmarkFigure); this script collects them. Full output of
 # each benchmark goes to target/benchmarks/<name>.log.
-#   ./benchmarks.sh                 every benchmark (about 15 minutes on 2 cores)
+#   ./benchmarks.sh                 every benchmark (about 20 minutes on 2 cores)
 #   ./benchmarks.sh ingest scoring  only those (names: see BENCHMARKS below)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,8 @@ BENCHMARKS=(
 	"scoring|-pl scoring-service test-compile exec:java"
 	"recompute|-pl scoring-service test-compile exec:java -Dbenchmark=RecomputeBenchmark"
 	"dashboard|-pl dashboard-service test-compile exec:java"
+	"latency|-pl system-tests -DskipTests -Pbenchmark package"
+	"startup|-pl system-tests -DskipTests -Pbenchmark package -Dbenchmark=StartupBenchmark"
 )
 
 selected=("$@")

@@ -34,8 +34,8 @@ final class LeftoverProcesses {
 		this.file = dataDirectory.resolve(FILE_NAME);
 	}
 
-	/** Records a process this launcher started. */
-	void record(ProcessHandle process) {
+	/** Records a process this launcher started (PostgreSQL and the services start on threads of their own). */
+	synchronized void record(ProcessHandle process) {
 		Optional<Instant> started = process.info().startInstant();
 		if (started.isEmpty()) {
 			return;

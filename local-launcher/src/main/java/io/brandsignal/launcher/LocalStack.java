@@ -4,13 +4,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import io.brandsignal.localinfra.FreePorts;
 import io.brandsignal.localinfra.KraftBroker;
 import io.brandsignal.localinfra.LocalPostgres;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine without Docker: a real KRaft Kafka broker and a real PostgreSQL in
@@ -26,9 +30,12 @@ public final class LocalStack implements AutoCloseable {
 
 	private final LocalStackSettings settings;
 
+	private static final List<String> SERVICES = List.of("ingest-service", "scoring-service", "dashboard-service");
+
 	private final KraftBroker broker;
 
-	private final LocalPostgres postgres;
+	/** Set once the database is up, which it may not be when a start fails. */
+	private LocalPostgres postgres;
 
 	private final LeftoverProcesses leftovers;
 
@@ -43,11 +50,10 @@ public final class LocalStack implements AutoCloseable {
 	private ServiceProcess dashboard;
 
 	private LocalStack(LocalStackSettings settings, Map<String, List<String>> extraArguments, KraftBroker broker,
-			LocalPostgres postgres, LeftoverProcesses leftovers) {
+			LeftoverProcesses leftovers) {
 		this.settings = settings;
 		this.extraArguments = extraArguments;
 		this.broker = broker;
-		this.postgres = postgres;
 		this.leftovers = leftovers;
 	}
 
@@ -79,47 +85,63 @@ public final class LocalStack implements AutoCloseable {
 			progress.accept("Stopped " + stopped.size() + " processes an earlier launcher left running (pids "
 					+ stopped + ").");
 		}
-		progress.accept("Starting Kafka (KRaft, in process)...");
-		KraftBroker broker = KraftBroker.start(data.resolve("kafka"), settings.kafkaPort(), 0);
-		LocalPostgres postgres = null;
+		// Everything that can start at once does: PostgreSQL (initdb on fresh data takes seconds) beside the
+		// broker, the service jars' extraction for class-data sharing beside both, and ingest- and
+		// scoring-service as soon as the broker is up; only dashboard-service waits for the database.
+		progress.accept("Starting Kafka (KRaft, in process) and PostgreSQL (embedded)...");
+		// logging set up before the threads below log at once (SLF4J would queue and replay their first lines)
+		LoggerFactory.getILoggerFactory();
+		CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(() -> {
+			LocalPostgres started = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(),
+					settings.bindAddress());
+			leftovers.recordPostgres(data.resolve("postgres"));
+			started.createDatabase(DATABASE);
+			return started;
+		});
+		ClassDataSharing sharing = new ClassDataSharing(settings.servicesDirectory());
+		Map<String, CompletableFuture<ClassDataSharing.Launch>> launches = new LinkedHashMap<>();
+		for (String service : SERVICES) {
+			Path jar = ServiceProcess.requireJar(settings.servicesDirectory().resolve(service + ".jar"));
+			launches.put(service, CompletableFuture.supplyAsync(() -> sharing.prepare(service, jar)));
+		}
 		LocalStack stack = null;
 		try {
-			progress.accept("Starting PostgreSQL (embedded)...");
-			postgres = LocalPostgres.start(data.resolve("postgres"), settings.postgresPort(), settings.bindAddress());
-			leftovers.recordPostgres(data.resolve("postgres"));
-			postgres.createDatabase(DATABASE);
-			stack = new LocalStack(settings, extraArguments, broker, postgres, leftovers);
-			stack.startServices(progress);
+			KraftBroker broker = KraftBroker.start(data.resolve("kafka"), settings.kafkaPort(), 0);
+			stack = new LocalStack(settings, extraArguments, broker, leftovers);
+			stack.startServices(postgres, launches, progress);
 			return stack;
 		}
 		catch (RuntimeException ex) {
 			if (stack != null) {
 				stack.close();
 			}
-			else {
-				if (postgres != null) {
-					postgres.close();
+			if (stack == null || stack.postgres == null) {
+				// the database may still be starting: stop it once it is up
+				LocalPostgres started = postgres.handle((server, failure) -> server).join();
+				if (started != null) {
+					started.close();
 				}
-				broker.close();
 				leftovers.clear();
 			}
 			throw ex;
 		}
 	}
 
-	private void startServices(Consumer<String> progress) {
+	private void startServices(CompletableFuture<LocalPostgres> database,
+			Map<String, CompletableFuture<ClassDataSharing.Launch>> launches, Consumer<String> progress) {
 		Path logs = this.settings.dataDirectory().resolve("logs");
 		Credentials credentials = this.settings.credentials();
 		List<String> kafka = List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers());
 		progress.accept("Starting ingest-service, scoring-service and dashboard-service...");
-		this.ingest = startService("ingest-service", this.settings.ingestPort(), logs, kafka,
+		this.ingest = startService("ingest-service", launches, this.settings.ingestPort(), logs, kafka,
 				List.of("--brandsignal.ingest.api-keys[0].name=local-dev",
 						"--brandsignal.ingest.api-keys[0].sha256=" + credentials.apiKeySha256(),
 						"--brandsignal.ingest.api-keys[0].brands=*"));
-		this.scoring = startService("scoring-service", this.settings.scoringPort(), logs, kafka,
+		this.scoring = startService("scoring-service", launches, this.settings.scoringPort(), logs, kafka,
 				List.of("--spring.kafka.streams.state-dir="
 						+ this.settings.dataDirectory().resolve("scoring-state").toAbsolutePath()));
-		this.dashboard = startService("dashboard-service", this.settings.dashboardPort(), logs, kafka,
+		this.postgres = join(database);
+		this.dashboard = startService("dashboard-service", launches, this.settings.dashboardPort(), logs, kafka,
 				List.of("--spring.datasource.url=" + this.postgres.jdbcUrl(DATABASE),
 						"--spring.datasource.username=" + this.postgres.username(),
 						"--spring.datasource.password=" + this.postgres.password(),
@@ -133,18 +155,33 @@ public final class LocalStack implements AutoCloseable {
 			service.awaitReady(STARTUP_TIMEOUT);
 			progress.accept("  " + service.name() + " ready at " + service.url());
 		}
+		LauncherHeap.trimAfterStart();
 	}
 
-	private ServiceProcess startService(String name, int port, Path logs, List<String> kafka, List<String> own) {
+	private ServiceProcess startService(String name, Map<String, CompletableFuture<ClassDataSharing.Launch>> launches,
+			int port, Path logs, List<String> kafka, List<String> own) {
 		List<String> arguments = new ArrayList<>(kafka);
 		arguments.addAll(this.settings.bindArguments());
 		arguments.addAll(own);
 		arguments.addAll(this.extraArguments.getOrDefault(name, List.of()));
-		ServiceProcess service = ServiceProcess.start(name, this.settings.servicesDirectory().resolve(name + ".jar"),
-				FreePorts.orFree(port), logs, arguments);
+		ServiceProcess service = ServiceProcess.start(name, join(launches.get(name)), FreePorts.orFree(port), logs,
+				arguments);
 		this.services.add(service);
 		this.leftovers.record(service.process());
 		return service;
+	}
+
+	/** The result of a step started on another thread, its failure rethrown as it was. */
+	private static <T> T join(CompletableFuture<T> step) {
+		try {
+			return step.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	public URI ingestUrl() {
@@ -186,7 +223,9 @@ public final class LocalStack implements AutoCloseable {
 	public void close() {
 		this.services.parallelStream().forEach(ServiceProcess::close);
 		this.services.clear();
-		this.postgres.close();
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
 		this.broker.close();
 		this.leftovers.clear();
 	}

@@ -22,6 +22,16 @@ final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	/**
+	 * Sized for a laptop running all three services: quick start-up and little resident memory matter
+	 * more here than peak throughput (production images set their own JVM options). The heap starts
+	 * small and grows only as far as a service needs (the default initial heap is 1/64 of the machine's
+	 * memory, all of it touched soon after start), and is given back when it shrinks; the client
+	 * compiler alone compiles quickly enough for a local stack.
+	 */
+	static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC",
+			"-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1");
+
 	private final String name;
 
 	private final int port;
@@ -30,43 +40,54 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private ServiceProcess(String name, int port, Path logFile, Process process) {
+	private final ClassDataSharing.Launch launch;
+
+	private ServiceProcess(String name, int port, Path logFile, Process process, ClassDataSharing.Launch launch) {
 		this.name = name;
 		this.port = port;
 		this.logFile = logFile;
 		this.process = process;
+		this.launch = launch;
 	}
 
 	/**
-	 * Starts {@code <name>.jar} from the services directory with the given Spring arguments.
+	 * Checks that the service's jar was built.
+	 * @throws IllegalStateException when it is missing
 	 */
-	static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
+	static Path requireJar(Path jar) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Cannot find " + jar.toAbsolutePath() + ": build first with "
 					+ "'mvn -q -DskipTests package'");
 		}
+		return jar;
+	}
+
+	/**
+	 * Starts a service's JVM as {@code launch} says (its jar, with or without a class-data sharing
+	 * archive) with the given Spring arguments.
+	 */
+	static ServiceProcess start(String name, ClassDataSharing.Launch launch, int port, Path logDirectory,
+			List<String> arguments) {
 		try {
 			Files.createDirectories(logDirectory);
 			Path logFile = logDirectory.resolve(name + ".log");
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			// Sized for a laptop running all three services: quick start-up and small heaps matter more
-			// here than peak throughput (production images set their own JVM options).
-			command.add("-Xmx512m");
-			command.add("-XX:+UseSerialGC");
-			command.add("-XX:TieredStopAtLevel=1");
-			command.add("-jar");
-			command.add(jar.toAbsolutePath().toString());
+			command.add(ClassDataSharing.javaExecutable());
+			command.addAll(JVM_OPTIONS);
+			command.addAll(launch.arguments());
 			command.add("--server.port=" + port);
 			command.addAll(arguments);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logFile.toFile());
 			builder.environment().keySet().removeAll(Credentials.ENVIRONMENT_VARIABLES);
+			// glibc gives each thread that allocates its own 64 MB malloc arena; a few are plenty for a JVM
+			// whose heap is its own, and the rest is resident memory for nothing
+			builder.environment().put("MALLOC_ARENA_MAX", "2");
 			Process process = builder.start();
 			// Children outlive their parent unless told to stop: Ctrl-C while the stack is still starting
 			// must not leave services holding the ports.
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
-			return new ServiceProcess(name, port, logFile, process);
+			return new ServiceProcess(name, port, logFile, process, launch);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);
@@ -130,21 +151,26 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Asks the service to shut down gracefully, and forces it after a grace period. */
+	/**
+	 * Asks the service to shut down gracefully, and forces it after a grace period; then keeps the
+	 * class-data sharing archive its JVM wrote on the way out, if this was its training run.
+	 */
 	@Override
 	public void close() {
-		if (!this.process.isAlive()) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			try {
+				if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				this.process.destroyForcibly();
+				Thread.currentThread().interrupt();
 			}
 		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
+		if (!this.process.isAlive()) {
+			this.launch.stopped();
 		}
 	}
 

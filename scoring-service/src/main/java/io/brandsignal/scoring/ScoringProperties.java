@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code brandsignal.scoring.window.days}, {@code brandsignal.scoring.growth.confidence}, ...) where their
  * defaults are declared. docs/scoring.md explains each.
  *
- * @param recomputeInterval how often (wall clock) changed brands are recomputed: a brand is recomputed
- * once it has had no new change for this long, at most once per interval however many observations
- * changed it
+ * @param recomputeQuietPeriod how long a lone update (changes of one day arriving together, to a brand
+ * not recomputed within the last {@code recomputeInterval}) waits for more before its brand is
+ * recomputed: short, so a live change reaches the dashboards within a second
+ * @param recomputeInterval the quiet time that settles a brand in a burst (changes on several days or
+ * that keep coming, such as a backfill): such a brand is recomputed once it has had no new change for
+ * this long, at most once per interval however many observations changed it
  * @param maxRecomputeDelay the longest a brand that keeps changing (a backfill in progress) waits for
  * a fresh scorecard
  * @param cachedBrands how many brands' cells one instance keeps in memory besides its state stores
@@ -28,7 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spikes see {@link ScoringRules.Spikes}
  */
 @ConfigurationProperties("brandsignal.scoring")
-public record ScoringProperties(@DefaultValue("1s") Duration recomputeInterval,
+public record ScoringProperties(@DefaultValue("40ms") Duration recomputeQuietPeriod,
+		@DefaultValue("1s") Duration recomputeInterval,
 		@DefaultValue("10s") Duration maxRecomputeDelay, @DefaultValue("512") int cachedBrands,
 		@DefaultValue ScoringRules.Window window, @DefaultValue ScoringRules.Ledger ledger,
 		@DefaultValue ScoringRules.Growth growth, @DefaultValue ScoringRules.Evidence evidence,
@@ -37,6 +41,11 @@ public record ScoringProperties(@DefaultValue("1s") Duration recomputeInterval,
 	public ScoringProperties {
 		if (recomputeInterval == null || recomputeInterval.isNegative() || recomputeInterval.isZero()) {
 			throw new IllegalArgumentException("brandsignal.scoring.recompute-interval must be positive");
+		}
+		if (recomputeQuietPeriod == null || recomputeQuietPeriod.isNegative() || recomputeQuietPeriod.isZero()
+				|| recomputeQuietPeriod.compareTo(recomputeInterval) > 0) {
+			throw new IllegalArgumentException(
+					"brandsignal.scoring.recompute-quiet-period must be positive and at most the recompute interval");
 		}
 		if (maxRecomputeDelay == null || maxRecomputeDelay.compareTo(recomputeInterval) < 0) {
 			throw new IllegalArgumentException(

@@ -19,6 +19,7 @@ class ScoringPropertiesTests {
 	void bindsTheDocumentedDefaults() {
 		ScoringProperties properties = bind(Map.of());
 
+		assertThat(properties.recomputeQuietPeriod()).isEqualTo(Duration.ofMillis(40));
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.maxRecomputeDelay()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.cachedBrands()).isEqualTo(512);
@@ -43,6 +44,12 @@ class ScoringPropertiesTests {
 		assertThat(properties.rules().growth().outcomeThresholdPercent()).isEqualTo(5.0);
 		assertThat(properties.rules().ledger().maxStalenessDays()).isEqualTo(120);
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
+	void rejectsAQuietPeriodLongerThanTheRecomputeInterval() {
+		assertThatThrownBy(() -> bind(Map.of("brandsignal.scoring.recompute-quiet-period", "2s")))
+			.hasStackTraceContaining("recompute-quiet-period");
 	}
 
 	@Test

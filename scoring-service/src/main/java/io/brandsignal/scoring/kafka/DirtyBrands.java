@@ -2,6 +2,7 @@ package io.brandsignal.scoring.kafka;
 
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -16,9 +17,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * at the task's first record or punctuation, spares each observation a store read and carries the
  * wall-clock times of the changes, which the due rule needs.
  * <p>
- * A brand is due once it has had no change for a whole {@code interval} (a live update), or at the
- * latest {@code maxDelay} after it first changed (a backfill in progress); a brand restored from the
- * store has no times and is due at once.
+ * A lone update (changes of one day that arrive together, to a brand not recomputed within the last
+ * {@code interval}) is due once the brand has had no further change for the short {@code quietPeriod},
+ * so a live change reaches the dashboards within a fraction of a second. A brand in a burst (changes on
+ * several days, changes that keep coming after the quiet period, or a brand recomputed less than an
+ * {@code interval} ago) is due once it has had no change for a whole {@code interval}, or at the latest
+ * {@code maxDelay} after it first changed (a backfill in progress): a backfill is recomputed once when
+ * it ends, not once per batch. A brand restored from the store has no times and is due at once.
  */
 final class DirtyBrands {
 
@@ -31,6 +36,8 @@ final class DirtyBrands {
 
 	private final KeyValueStore<String, String> store;
 
+	private final long quietPeriod;
+
 	private final long interval;
 
 	private final long maxDelay;
@@ -38,8 +45,15 @@ final class DirtyBrands {
 	/** The store in memory, brands in name order; {@code null} until {@link #load}. */
 	private Map<String, DirtyBrand> dirty;
 
+	/**
+	 * When each brand recomputed less than an {@code interval} ago was recomputed, oldest first: a change
+	 * to one of them continues a burst rather than being a lone update.
+	 */
+	private final LinkedHashMap<String, Long> recentlyRecomputed = new LinkedHashMap<>();
+
 	DirtyBrands(KeyValueStore<String, String> store, ScoringTopology.Schedule schedule) {
 		this.store = store;
+		this.quietPeriod = schedule.quietPeriod().toMillis();
 		this.interval = schedule.interval().toMillis();
 		this.maxDelay = schedule.maxDelay().toMillis();
 	}
@@ -66,9 +80,14 @@ final class DirtyBrands {
 	void changed(String brand, LocalDate date, long now) {
 		DirtyBrand changed = this.dirty.get(brand);
 		if (changed == null) {
-			this.dirty.put(brand, new DirtyBrand(date, now, now));
+			Long recomputed = this.recentlyRecomputed.get(brand);
+			boolean burst = recomputed != null && now - recomputed < this.interval;
+			this.dirty.put(brand, new DirtyBrand(date, now, now, burst));
 			this.store.put(brand, date.toString());
 			return;
+		}
+		if (!date.equals(changed.since) || now - changed.firstChange >= this.quietPeriod) {
+			changed.burst = true;
 		}
 		if (date.isBefore(changed.since)) {
 			changed.since = date;
@@ -90,7 +109,7 @@ final class DirtyBrands {
 			long changedAt = now + (marked++ / RESCORED_BRANDS_PER_INTERVAL - 1) * this.interval;
 			DirtyBrand current = this.dirty.get(brand.getKey());
 			if (current == null) {
-				this.dirty.put(brand.getKey(), new DirtyBrand(brand.getValue(), changedAt, changedAt));
+				this.dirty.put(brand.getKey(), new DirtyBrand(brand.getValue(), changedAt, changedAt, true));
 				this.store.put(brand.getKey(), brand.getValue().toString());
 			}
 			else if (brand.getValue().isBefore(current.since)) {
@@ -105,21 +124,33 @@ final class DirtyBrands {
 	 * forgets it; a brand whose recompute throws stays dirty.
 	 */
 	void recomputeDue(long now, BiConsumer<String, LocalDate> recompute) {
+		forgetRecomputesBefore(now - this.interval);
 		Iterator<Map.Entry<String, DirtyBrand>> brands = this.dirty.entrySet().iterator();
 		while (brands.hasNext()) {
 			Map.Entry<String, DirtyBrand> brand = brands.next();
-			if (brand.getValue().due(now, this.interval, this.maxDelay)) {
+			if (brand.getValue().due(now, this.quietPeriod, this.interval, this.maxDelay)) {
 				recompute.accept(brand.getKey(), brand.getValue().since);
 				this.store.delete(brand.getKey());
 				brands.remove();
+				// re-inserted, so the map stays in the order of the recomputes
+				this.recentlyRecomputed.remove(brand.getKey());
+				this.recentlyRecomputed.put(brand.getKey(), now);
 			}
 		}
 	}
 
+	private void forgetRecomputesBefore(long time) {
+		Iterator<Long> recomputes = this.recentlyRecomputed.values().iterator();
+		while (recomputes.hasNext() && recomputes.next() <= time) {
+			recomputes.remove();
+		}
+	}
+
 	/**
-	 * A brand changed since its last recompute: the earliest day that changed (also in the store) and
-	 * when the brand first and last changed (wall clock), to tell a brand still being backfilled from
-	 * one that has settled. The times are only a hint: a brand restored from the store has none.
+	 * A brand changed since its last recompute: the earliest day that changed (also in the store), when
+	 * the brand first and last changed (wall clock) and whether the changes make a burst, to tell a lone
+	 * update or a brand still being backfilled from one that has settled. The times are only a hint: a
+	 * brand restored from the store has none.
 	 */
 	private static final class DirtyBrand {
 
@@ -129,14 +160,17 @@ final class DirtyBrands {
 
 		private long lastChange;
 
+		private boolean burst;
+
 		DirtyBrand(LocalDate since) {
-			this(since, -1, -1);
+			this(since, -1, -1, true);
 		}
 
-		DirtyBrand(LocalDate since, long firstChange, long lastChange) {
+		DirtyBrand(LocalDate since, long firstChange, long lastChange, boolean burst) {
 			this.since = since;
 			this.firstChange = firstChange;
 			this.lastChange = lastChange;
+			this.burst = burst;
 		}
 
 		void changed(long now) {
@@ -146,7 +180,8 @@ final class DirtyBrands {
 			this.lastChange = now;
 		}
 
-		boolean due(long now, long quiet, long maxDelay) {
+		boolean due(long now, long quietPeriod, long interval, long maxDelay) {
+			long quiet = this.burst ? interval : quietPeriod;
 			return this.firstChange < 0 || now - this.lastChange >= quiet || now - this.firstChange >= maxDelay;
 		}
 

@@ -91,7 +91,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 		this.rollups = new PublishedRollups(context.getStateStore(ScoringTopology.ROLLUPS_STORE));
 		this.method = new ScoringMethod(context.getStateStore(ScoringTopology.SCORING_METHOD_STORE));
 		this.deadLetters = new DeadLetters(context, this.metrics);
-		context.schedule(this.schedule.interval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDueBrands);
+		context.schedule(this.schedule.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDueBrands);
 	}
 
 	@Override

@@ -28,7 +28,8 @@ class ScoringStreamsConfiguration {
 	KStream<String, byte[]> scoringTopology(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringProperties properties, ScoringMetrics metrics) {
 		return ScoringTopology.build(builder, catalog, properties.rules(),
-				new ScoringTopology.Schedule(properties.recomputeInterval(), properties.maxRecomputeDelay()),
+				new ScoringTopology.Schedule(properties.recomputeQuietPeriod(), properties.recomputeInterval(),
+						properties.maxRecomputeDelay()),
 				properties.cachedBrands(), metrics);
 	}
 

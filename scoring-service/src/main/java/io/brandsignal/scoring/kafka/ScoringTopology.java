@@ -112,19 +112,35 @@ public final class ScoringTopology {
 	}
 
 	/**
-	 * When a dirty brand is recomputed: by a wall-clock punctuator every {@code interval}, once the brand
-	 * has had no change for a whole interval, or at the latest {@code maxDelay} after it first changed.
-	 * Either way at most once per interval.
+	 * When a dirty brand is recomputed ({@link DirtyBrands}): a lone update once the brand has had no
+	 * further change for {@code quietPeriod}; a brand in a burst once it has had no change for a whole
+	 * {@code interval}, or at the latest {@code maxDelay} after it first changed. A wall-clock
+	 * punctuator looks for due brands every {@link #punctuationInterval}.
 	 *
-	 * @param interval the punctuation interval, and the quiet time that settles a brand
+	 * @param quietPeriod how long a lone update waits for more of its kind before the recompute
+	 * @param interval the quiet time that settles a brand in a burst, and the least time between two
+	 * recomputes of a brand that keeps changing
 	 * @param maxDelay the longest a brand that keeps changing (a backfill) waits for its scorecard
 	 */
-	public record Schedule(Duration interval, Duration maxDelay) {
+	public record Schedule(Duration quietPeriod, Duration interval, Duration maxDelay) {
+
+		/** The shortest punctuation interval: finer would cost more than the milliseconds it saves. */
+		private static final Duration FINEST_PUNCTUATION = Duration.ofMillis(5);
 
 		public Schedule {
-			if (interval.isNegative() || interval.isZero() || maxDelay.compareTo(interval) < 0) {
-				throw new IllegalArgumentException("Need 0 < interval <= maxDelay");
+			if (quietPeriod.isNegative() || quietPeriod.isZero() || interval.compareTo(quietPeriod) < 0
+					|| maxDelay.compareTo(interval) < 0) {
+				throw new IllegalArgumentException("Need 0 < quietPeriod <= interval <= maxDelay");
 			}
+		}
+
+		/**
+		 * How often the punctuator looks for due brands: half the quiet period, so a lone update waits
+		 * for it at most that much longer than the quiet period.
+		 */
+		public Duration punctuationInterval() {
+			Duration half = this.quietPeriod.dividedBy(2);
+			return (half.compareTo(FINEST_PUNCTUATION) < 0) ? FINEST_PUNCTUATION : half;
 		}
 
 	}

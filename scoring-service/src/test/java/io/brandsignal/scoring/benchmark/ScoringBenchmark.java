@@ -200,7 +200,7 @@ public final class ScoringBenchmark {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		ScoringProperties service = ServiceDefaults.scoring();
 		ScoringTopology.build(builder, MetricCatalog.defaults(), service.rules(),
-				new ScoringTopology.Schedule(
+				new ScoringTopology.Schedule(service.recomputeQuietPeriod(),
 						Duration.ofMillis(Long.getLong("bench.recompute-ms", service.recomputeInterval().toMillis())),
 						Duration.ofMillis(
 								Long.getLong("bench.max-recompute-delay-ms", service.maxRecomputeDelay().toMillis()))),

@@ -44,6 +44,8 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ScoringTopologyHarness implements AutoCloseable {
 
+	static final Duration QUIET_PERIOD = Duration.ofMillis(40);
+
 	static final Duration RECOMPUTE_INTERVAL = Duration.ofSeconds(1);
 
 	static final Duration MAX_RECOMPUTE_DELAY = Duration.ofSeconds(5);
@@ -115,7 +117,7 @@ final class ScoringTopologyHarness implements AutoCloseable {
 		}
 		StreamsBuilder builder = new StreamsBuilder();
 		ScoringTopology.build(builder, MetricCatalog.defaults(), this.rules,
-				new ScoringTopology.Schedule(RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY), this.cachedBrands,
+				new ScoringTopology.Schedule(QUIET_PERIOD, RECOMPUTE_INTERVAL, MAX_RECOMPUTE_DELAY), this.cachedBrands,
 				new ScoringMetrics(this.registry), this.storage);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");

@@ -117,11 +117,62 @@ class ScoringTopologyTests {
 				.send(this.harness.observation("busy", "sales_revenue", D0.plusDays(day), 100))
 				.advance(Duration.ofMillis(500));
 		}
-		// punctuations at 1 s .. 8 s: only the one at 5 s, the maximum delay after the first change, scores
-		assertThat(this.harness.scorecards()).extracting(BrandScored::asOf).containsExactly(D0.plusDays(9));
+		// The first day looks like a lone update and is scored at the punctuation at 0.5 s; every later day
+		// comes within an interval of a recompute, a burst: of the punctuations at 1 s .. 8 s only the one
+		// at 5.5 s, the maximum delay after the burst's first change (0.5 s), scores it, as of day 10.
+		// (Before lone updates had a quiet period of their own, only the 5 s punctuation scored, as of day 9.)
+		assertThat(this.harness.scorecards()).extracting(BrandScored::asOf)
+			.containsExactly(D0, D0.plusDays(10));
 
 		this.harness.recompute();
 		assertThat(this.harness.scorecards()).extracting(BrandScored::asOf).containsExactly(D0.plusDays(15));
+	}
+
+	@Test
+	void scoresALoneUpdateAfterTheShortQuietPeriod() {
+		// two metrics of one day in one request: one update
+		this.harness.send(this.harness.observation("live", "followers", D0, 1000))
+			.send(this.harness.observation("live", "sales_revenue", D0, 100))
+			.advance(ScoringTopologyHarness.QUIET_PERIOD.minusMillis(20));
+		assertThat(this.harness.scorecards()).isEmpty();
+
+		this.harness.advance(Duration.ofMillis(20));
+		assertThat(this.harness.scorecards()).extracting(BrandScored::brand).containsExactly("live");
+	}
+
+	@Test
+	void waitsAWholeIntervalForABatchThatSpansSeveralDays() {
+		this.harness.send(daily("batch", "followers", 0, 3, (day) -> 1000 + day))
+			.advance(ScoringTopologyHarness.QUIET_PERIOD);
+		assertThat(this.harness.scorecards()).isEmpty();
+
+		this.harness.advance(ScoringTopologyHarness.RECOMPUTE_INTERVAL.minus(ScoringTopologyHarness.QUIET_PERIOD));
+		assertThat(this.harness.scorecards()).extracting(BrandScored::asOf).containsExactly(D0.plusDays(2));
+	}
+
+	@Test
+	void waitsAWholeIntervalForAChangeSoonAfterTheBrandWasScored() {
+		this.harness.send(this.harness.observation("chatty", "followers", D0, 1000))
+			.advance(ScoringTopologyHarness.QUIET_PERIOD);
+		assertThat(this.harness.scorecards()).hasSize(1);
+
+		this.harness.send(this.harness.observation("chatty", "followers", D0, 1001))
+			.advance(ScoringTopologyHarness.QUIET_PERIOD);
+		assertThat(this.harness.scorecards()).isEmpty();
+
+		this.harness.advance(ScoringTopologyHarness.RECOMPUTE_INTERVAL.minus(ScoringTopologyHarness.QUIET_PERIOD));
+		assertThat(this.harness.scorecards()).hasSize(1);
+	}
+
+	@Test
+	void scoresALoneUpdateQuicklyAgainOnceTheIntervalHasPassed() {
+		this.harness.send(this.harness.observation("daily", "followers", D0, 1000)).recompute();
+		assertThat(this.harness.scorecards()).hasSize(1);
+		this.harness.recompute();
+
+		this.harness.send(this.harness.observation("daily", "followers", D0.plusDays(1), 1010))
+			.advance(ScoringTopologyHarness.QUIET_PERIOD);
+		assertThat(this.harness.scorecards()).extracting(BrandScored::asOf).containsExactly(D0.plusDays(1));
 	}
 
 	@Test
