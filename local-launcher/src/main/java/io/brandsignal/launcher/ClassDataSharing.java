@@ -61,7 +61,7 @@ final class ClassDataSharing {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Running {} without a class-data sharing archive: {}", name, ex.toString());
-			return new Launch(List.of("-jar", jar.toAbsolutePath().toString()), null, null);
+			return Launch.plain(jar);
 		}
 	}
 
@@ -137,6 +137,11 @@ final class ClassDataSharing {
 	 * where its JVM writes the archive on exit and where the archive belongs.
 	 */
 	record Launch(List<String> arguments, Path training, Path archive) {
+
+		/** Runs the jar as it is, without an archive. */
+		static Launch plain(Path jar) {
+			return new Launch(List.of("-jar", jar.toAbsolutePath().toString()), null, null);
+		}
 
 		/**
 		 * After the service's JVM has ended: keeps the archive a training run wrote, for the next start.

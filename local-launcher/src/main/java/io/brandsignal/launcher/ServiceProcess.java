@@ -63,6 +63,14 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Starts {@code jar} as it is (no class-data sharing archive) with the given Spring arguments: for
+	 * extra instances beside a running stack, whose archive the stack's own instance keeps.
+	 */
+	static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
+		return start(name, ClassDataSharing.Launch.plain(requireJar(jar)), port, logDirectory, arguments);
+	}
+
+	/**
 	 * Starts a service's JVM as {@code launch} says (its jar, with or without a class-data sharing
 	 * archive) with the given Spring arguments.
 	 */
