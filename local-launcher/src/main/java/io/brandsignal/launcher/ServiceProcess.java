@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One brandsignal service running as its own JVM from its jar, exactly as it runs in production, with
- * its log in a file. The launcher talks to it only over HTTP.
+ * its log in a file. The launcher talks to it only over HTTP. Public for the system tests that crash
+ * ({@code kill -9} of {@link #process()}) and restart services.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
 	/**
 	 * Starts {@code <name>.jar} from the services directory with the given Spring arguments.
 	 */
-	static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
+	public static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Cannot find " + jar.toAbsolutePath() + ": build first with "
 					+ "'mvn -q -DskipTests package'");
@@ -73,25 +74,25 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	URI url() {
+	public URI url() {
 		return URI.create("http://localhost:" + this.port);
 	}
 
 	/** The service's JVM. */
-	ProcessHandle process() {
+	public ProcessHandle process() {
 		return this.process.toHandle();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
 	/** Waits until the service reports itself ready to take traffic, or fails with its last log lines. */
-	void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest readiness = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
@@ -120,7 +121,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** The last lines of the service's log, for error messages. */
-	String tailOfLog(int lines) {
+	public String tailOfLog(int lines) {
 		try {
 			List<String> all = Files.readAllLines(this.logFile);
 			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
