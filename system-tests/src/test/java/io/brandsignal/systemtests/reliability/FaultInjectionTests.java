@@ -55,6 +55,9 @@ class FaultInjectionTests {
 
 	private static final String SCENARIOS = "reliability.scenarios";
 
+	/** Keeps the stack's data and logs (printed at the start) for a look after the run. */
+	private static final String KEEP_DATA = "reliability.keep-data";
+
 	/** Batches all lanes together start per second: the load lasts about 30 s. */
 	private static final double BATCHES_PER_SECOND = 10;
 
@@ -75,6 +78,7 @@ class FaultInjectionTests {
 	@BeforeAll
 	static void startStack() throws IOException {
 		data = Files.createTempDirectory("brandsignal-reliability");
+		System.out.println("[reliability] data and logs in " + data);
 		stack = FaultStack.start(data);
 	}
 
@@ -90,7 +94,7 @@ class FaultInjectionTests {
 		if (stack != null) {
 			stack.close();
 		}
-		if (data != null) {
+		if (data != null && !Boolean.getBoolean(KEEP_DATA)) {
 			FileSystemUtils.deleteRecursively(data.toFile());
 		}
 	}
@@ -199,7 +203,7 @@ class FaultInjectionTests {
 		scenario.prepare(stack);
 		ReadModel readModel = new ReadModel(stack.dashboard().url(), stack.credentials().readKey());
 		RecoveryProbe probe = new RecoveryProbe(stack.ingest().url(), stack.credentials().apiKey(), readModel,
-				scenario.prefix() + "-probe");
+				scenario.prefix() + "-probe", stack.observationPartitions());
 		Expectations expected;
 		Duration recovery;
 		int acknowledgedBatches;
@@ -211,6 +215,7 @@ class FaultInjectionTests {
 				.until(() -> load.acknowledgedBatches() >= FAULT_AT_SHARE_ACKNOWLEDGED * load.totalBatches());
 			Instant faultStart = Instant.now();
 			scenario.inject(stack);
+			System.out.println("[reliability] " + scenario + ": fault from " + faultStart + " to " + Instant.now());
 			recovery = probe.awaitRecovery(faultStart, Duration.ofMinutes(4));
 			await("load finished").atMost(LoadClient.GIVE_UP_AFTER.plusMinutes(2)).until(load.finished()::isDone);
 			expected = new Expectations(load.acknowledgedObservations());

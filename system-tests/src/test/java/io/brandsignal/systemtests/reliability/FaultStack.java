@@ -111,9 +111,32 @@ final class FaultStack implements AutoCloseable {
 		return this.broker.bootstrapServers();
 	}
 
+	/** How many partitions the observations topic has. */
+	int observationPartitions() {
+		try (Admin admin = admin()) {
+			return admin.describeTopics(List.of(Topics.OBSERVATIONS.name()))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(Topics.OBSERVATIONS.name())
+				.partitions()
+				.size();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot describe " + Topics.OBSERVATIONS.name(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+	}
+
 	/** How many scoring instances hold partitions of the observations topic now (Kafka's view of the group). */
 	int scoringInstancesWithPartitions() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+		try (Admin admin = admin()) {
 			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(SCORING_APPLICATION_ID))
 				.describedGroups()
 				.get(SCORING_APPLICATION_ID)

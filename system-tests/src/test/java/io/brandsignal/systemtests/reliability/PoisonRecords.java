@@ -78,7 +78,9 @@ final class PoisonRecords {
 			poison.add(new Poison(prefix + "-" + topic + "-tombstone", topic, brand, null, dashboardDlt, "tombstone"));
 		}
 		poison.add(new Poison(prefix + "-card-invalid", Topics.SCORECARDS.name(), brand,
-				bytes("{\"brand\":\"" + brand + "\",\"windowDays\":28}"), dashboardDlt, "has no asOf"));
+				bytes("{\"brand\":\"" + brand + "\",\"windowDays\":28,\"verdict\":\"STEADY\",\"vanityIndex\":0,"
+						+ "\"impactScore\":0,\"scoredAt\":\"" + now + "\"}"),
+				dashboardDlt, "has no asOf"));
 		poison.add(new Poison(prefix + "-rollup-invalid", Topics.DAILY_ROLLUPS.name(), brand,
 				bytes("{\"brand\":\"" + brand + "\",\"date\":\"2026-03-01\",\"metrics\":{\"Bad Metric\":1}}"),
 				dashboardDlt, "malformed metric name"));

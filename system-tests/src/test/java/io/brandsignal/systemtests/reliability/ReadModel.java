@@ -26,6 +26,12 @@ final class ReadModel {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/**
+	 * Longer than the dashboard's own waits (such as for a database connection), so that whatever it
+	 * answers in the end is seen and checked, not cut off by the client.
+	 */
+	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(40);
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -83,7 +89,7 @@ final class ReadModel {
 
 	private Optional<JsonNode> get(String path) {
 		HttpRequest request = HttpRequest.newBuilder(this.dashboard.resolve(path))
-			.timeout(Duration.ofSeconds(10))
+			.timeout(ANSWER_TIMEOUT)
 			.header("Authorization", "Bearer " + this.readKey)
 			.header("Accept", "application/json")
 			.GET()

@@ -5,18 +5,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.utils.Utils;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Measures how long the pipeline takes to carry new data end to end again after a fault: it posts a
- * fresh value of a probe brand's cell and reads it back from the dashboard's series, over and over,
- * until a value posted after the fault began is served. The time from the fault's start to then is the
- * scenario's time to recover (for a fault held for a while, the hold is part of it).
+ * fresh value of a cell of each of its probe brands, one brand on each partition of the observations
+ * topic, and reads them back from the dashboard's series, over and over, until values posted after the
+ * fault began are served for every partition. The time from the fault's start to then is the scenario's
+ * time to recover (for a fault held for a while, the hold is part of it).
  */
 final class RecoveryProbe {
 
@@ -31,17 +37,35 @@ final class RecoveryProbe {
 
 	private final ReadModel readModel;
 
-	private final String brand;
+	private final List<String> brands;
 
 	private int posted;
 
 	private int acknowledged;
 
-	RecoveryProbe(URI ingest, String apiKey, ReadModel readModel, String brand) {
+	/**
+	 * @param ingest ingest-service's base URL
+	 * @param apiKey the bearer key
+	 * @param readModel the dashboard to read back from
+	 * @param prefix the probe brands' prefix
+	 * @param partitions how many partitions the observations topic has
+	 */
+	RecoveryProbe(URI ingest, String apiKey, ReadModel readModel, String prefix, int partitions) {
 		this.observations = ingest.resolve("/api/v1/observations");
 		this.apiKey = apiKey;
 		this.readModel = readModel;
-		this.brand = brand;
+		this.brands = brandsOnEveryPartition(prefix, partitions);
+	}
+
+	/** Brands keyed onto each partition once, the way ingest's producer partitions by brand. */
+	static List<String> brandsOnEveryPartition(String prefix, int partitions) {
+		Map<Integer, String> brands = new TreeMap<>();
+		for (int i = 0; brands.size() < partitions; i++) {
+			String brand = prefix + "-" + i;
+			byte[] key = brand.getBytes(StandardCharsets.UTF_8);
+			brands.putIfAbsent(Utils.toPositive(Utils.murmur2(key)) % partitions, brand);
+		}
+		return List.copyOf(brands.values());
 	}
 
 	/** Waits until a value posted from now on is served, and returns the time since {@code faultStart}. */
@@ -59,20 +83,27 @@ final class RecoveryProbe {
 		if (this.acknowledged == 0) {
 			return false;
 		}
-		Optional<Double> served = this.readModel
-			.series(this.brand, ObservationPlan.FIRST_DAY, ObservationPlan.FIRST_DAY)
-			.map((series) -> series.getOrDefault("likes", Map.of()).get(ObservationPlan.FIRST_DAY));
-		return served.isPresent() && served.get() >= this.acknowledged;
+		return this.brands.stream().allMatch((brand) -> {
+			Optional<Double> served = this.readModel
+				.series(brand, ObservationPlan.FIRST_DAY, ObservationPlan.FIRST_DAY)
+				.map((series) -> series.getOrDefault("likes", Map.of()).get(ObservationPlan.FIRST_DAY));
+			return served.isPresent() && served.get() >= this.acknowledged;
+		});
 	}
 
 	private void post(int value) {
-		String body = "brand,metric,channel,date,value\n" + this.brand + ",likes,probe," + ObservationPlan.FIRST_DAY
-				+ "," + value + "\n";
+		StringBuilder body = new StringBuilder("brand,metric,channel,date,value\n");
+		this.brands.forEach((brand) -> body.append(brand)
+			.append(",likes,probe,")
+			.append(ObservationPlan.FIRST_DAY)
+			.append(',')
+			.append(value)
+			.append('\n'));
 		HttpRequest request = HttpRequest.newBuilder(this.observations)
 			.timeout(Duration.ofSeconds(10))
 			.header("Authorization", "Bearer " + this.apiKey)
 			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build();
 		try {
 			if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202) {
