@@ -121,7 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** The last lines of the service's log, for error messages. */
-	public String tailOfLog(int lines) {
+	String tailOfLog(int lines) {
 		try {
 			List<String> all = Files.readAllLines(this.logFile);
 			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -39,9 +39,10 @@ final class RecoveryProbe {
 
 	private final List<String> brands;
 
-	private int posted;
+	// written by Awaitility's poll thread
+	private volatile int posted;
 
-	private int acknowledged;
+	private volatile int acknowledged;
 
 	/**
 	 * @param ingest ingest-service's base URL
