@@ -88,8 +88,9 @@ class FaultInjectionTests {
 		System.out.println("\nReliability: fault injection (" + ObservationPlan.BRANDS + " brands x "
 				+ ObservationPlan.METRICS.size() + " metrics x " + ObservationPlan.DAYS + " days, " + LANES
 				+ " client threads)\n");
-		System.out.println("| scenario | observations acknowledged | cells acknowledged | present | lost | duplicated | time to recover |");
-		System.out.println("|---|---|---|---|---|---|---|");
+		System.out.println("| scenario | observations acknowledged | cells acknowledged | present | lost | duplicated "
+				+ "| fault held, restart included | time to recover |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
 		table.forEach(System.out::println);
 		System.out.println();
 		if (stack != null) {
@@ -207,6 +208,7 @@ class FaultInjectionTests {
 				scenario.prefix() + "-probe", stack.observationPartitions());
 		Expectations expected;
 		Duration recovery;
+		Duration faultLasted;
 		int acknowledgedBatches;
 		List<String> violations = new ArrayList<>();
 		try (LoadClient load = new LoadClient(stack.ingest().url(), stack.credentials().apiKey(), plan,
@@ -219,7 +221,8 @@ class FaultInjectionTests {
 			CompletableFuture<Duration> recovered = CompletableFuture
 				.supplyAsync(() -> probe.awaitRecovery(faultStart, Duration.ofMinutes(4)));
 			scenario.inject(stack);
-			System.out.println("[reliability] " + scenario + ": fault from " + faultStart + " to " + Instant.now());
+			faultLasted = Duration.between(faultStart, Instant.now());
+			System.out.println("[reliability] " + scenario + ": fault from " + faultStart + " for " + faultLasted);
 			recovery = recovered.join();
 			await("load finished").atMost(LoadClient.GIVE_UP_AFTER.plusMinutes(2)).until(load.finished()::isDone);
 			expected = new Expectations(load.acknowledgedObservations());
@@ -242,9 +245,9 @@ class FaultInjectionTests {
 		}
 		violations.addAll(readModel.violations());
 		Comparison result = comparison.get();
-		table.add(String.format("| %s | %d | %d | %d | %d | %d | %.1f s |", scenario.description(),
+		table.add(String.format("| %s | %d | %d | %d | %d | %d | %.1f s | %.1f s |", scenario.description(),
 				expected.acknowledgedObservations(), result.cells(), result.present(), result.lost(),
-				result.duplicated(), recovery.toMillis() / 1000.0));
+				result.duplicated(), faultLasted.toMillis() / 1000.0, recovery.toMillis() / 1000.0));
 		System.out.println("[reliability] " + table.get(table.size() - 1));
 		return new Outcome(scenario, plan.lanes().stream().mapToInt(List::size).sum(), acknowledgedBatches, result,
 				scorecardDifferences, violations);
