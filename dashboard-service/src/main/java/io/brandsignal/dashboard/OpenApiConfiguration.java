@@ -78,7 +78,8 @@ class OpenApiConfiguration {
 				operation.setSecurity(READ_KEY_OR_BASIC);
 				operation.getResponses()
 					.addApiResponse("401", problem("Missing or unknown read key or login"))
-					.addApiResponse("429", problem("The read key's rate limit is used up; see Retry-After"));
+					.addApiResponse("429", problem("The read key's rate limit is used up; see Retry-After"))
+					.addApiResponse("503", problem("The read model's database does not answer; try again after Retry-After"));
 				if (name.contains("{brand}")) {
 					operation.getResponses()
 						.addApiResponse("404", problem("Unknown brand, or one outside the caller's brands"));

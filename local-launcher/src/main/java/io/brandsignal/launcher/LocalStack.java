@@ -134,28 +134,43 @@ public final class LocalStack implements AutoCloseable {
 		List<String> kafka = List.of("--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers());
 		progress.accept("Starting ingest-service, scoring-service and dashboard-service...");
 		this.ingest = startService("ingest-service", launches, this.settings.ingestPort(), logs, kafka,
-				List.of("--brandsignal.ingest.api-keys[0].name=local-dev",
-						"--brandsignal.ingest.api-keys[0].sha256=" + credentials.apiKeySha256(),
-						"--brandsignal.ingest.api-keys[0].brands=*"));
+				ingestArguments(credentials));
 		this.scoring = startService("scoring-service", launches, this.settings.scoringPort(), logs, kafka,
-				List.of("--spring.kafka.streams.state-dir="
-						+ this.settings.dataDirectory().resolve("scoring-state").toAbsolutePath()));
+				scoringArguments(this.settings.dataDirectory().resolve("scoring-state")));
 		this.postgres = join(database);
 		this.dashboard = startService("dashboard-service", launches, this.settings.dashboardPort(), logs, kafka,
-				List.of("--spring.datasource.url=" + this.postgres.jdbcUrl(DATABASE),
-						"--spring.datasource.username=" + this.postgres.username(),
-						"--spring.datasource.password=" + this.postgres.password(),
-						"--brandsignal.dashboard.users[0].username=" + credentials.demoUser(),
-						"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt(),
-						"--brandsignal.dashboard.users[0].brands=*",
-						"--brandsignal.dashboard.read-keys[0].name=local-dev-read",
-						"--brandsignal.dashboard.read-keys[0].sha256=" + credentials.readKeySha256(),
-						"--brandsignal.dashboard.read-keys[0].brands=*"));
+				dashboardArguments(this.postgres.jdbcUrl(DATABASE), this.postgres.username(),
+						this.postgres.password(), credentials));
 		for (ServiceProcess service : this.services) {
 			service.awaitReady(STARTUP_TIMEOUT);
 			progress.accept("  " + service.name() + " ready at " + service.url());
 		}
 		LauncherHeap.trimAfterStart();
+	}
+
+	/** ingest-service's own Spring arguments: the development key, allowed to write every brand. */
+	public static List<String> ingestArguments(Credentials credentials) {
+		return List.of("--brandsignal.ingest.api-keys[0].name=local-dev",
+				"--brandsignal.ingest.api-keys[0].sha256=" + credentials.apiKeySha256(),
+				"--brandsignal.ingest.api-keys[0].brands=*");
+	}
+
+	/** scoring-service's own Spring arguments: where its Kafka Streams state lives. */
+	public static List<String> scoringArguments(Path stateDirectory) {
+		return List.of("--spring.kafka.streams.state-dir=" + stateDirectory.toAbsolutePath());
+	}
+
+	/** dashboard-service's own Spring arguments: its database, the demo login and the development read key. */
+	public static List<String> dashboardArguments(String jdbcUrl, String username, String password,
+			Credentials credentials) {
+		return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
+				"--spring.datasource.password=" + password,
+				"--brandsignal.dashboard.users[0].username=" + credentials.demoUser(),
+				"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt(),
+				"--brandsignal.dashboard.users[0].brands=*",
+				"--brandsignal.dashboard.read-keys[0].name=local-dev-read",
+				"--brandsignal.dashboard.read-keys[0].sha256=" + credentials.readKeySha256(),
+				"--brandsignal.dashboard.read-keys[0].brands=*");
 	}
 
 	private ServiceProcess startService(String name, Map<String, CompletableFuture<ClassDataSharing.Launch>> launches,

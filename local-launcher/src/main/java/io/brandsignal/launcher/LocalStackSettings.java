@@ -52,7 +52,7 @@ public record LocalStackSettings(Path dataDirectory, Path servicesDirectory, int
 	 * The Spring arguments that make a service listen on the bind address. Actuator shares the HTTP port
 	 * here; {@code management.server.address} would stop a service that has no management port of its own.
 	 */
-	List<String> bindArguments() {
+	public List<String> bindArguments() {
 		return List.of("--server.address=" + this.bindAddress);
 	}
 

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One brandsignal service running as its own JVM from its jar, exactly as it runs in production, with
- * its log in a file. The launcher talks to it only over HTTP.
+ * its log in a file. The launcher talks to it only over HTTP. Public for the system tests that crash
+ * ({@code kill -9} of {@link #process()}) and restart services.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -66,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Starts {@code jar} as it is (no class-data sharing archive) with the given Spring arguments: for
 	 * extra instances beside a running stack, whose archive the stack's own instance keeps.
 	 */
-	static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
+	public static ServiceProcess start(String name, Path jar, int port, Path logDirectory, List<String> arguments) {
 		return start(name, ClassDataSharing.Launch.plain(requireJar(jar)), port, logDirectory, arguments);
 	}
 
@@ -102,25 +103,25 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	URI url() {
+	public URI url() {
 		return URI.create("http://localhost:" + this.port);
 	}
 
 	/** The service's JVM. */
-	ProcessHandle process() {
+	public ProcessHandle process() {
 		return this.process.toHandle();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
 	/** Waits until the service reports itself ready to take traffic, or fails with its last log lines. */
-	void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest readiness = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -56,6 +57,21 @@ class SeriesApiControllerTests {
 				.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:unknown-brand"));
 		}
 		verify(this.rollups, never()).values(any(), any(), any());
+	}
+
+	@Test
+	void answersServiceUnavailableWithRetryAfterWhileTheDatabaseIsAway() throws Exception {
+		given(this.rollups.latestDay("acme")).willReturn(Optional.of(day("2026-11-20")));
+		// a range of its own, so no series kept by another test answers it
+		given(this.rollups.values("acme", day("2020-01-01"), day("2020-01-02")))
+			.willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
+
+		this.mvc
+			.perform(get("/api/v1/brands/acme/series?from=2020-01-01&to=2020-01-02")
+				.header("Authorization", "Bearer bsr_test_acme_key"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.type").value("urn:brandsignal:problem:database-unavailable"));
 	}
 
 	@Test
