@@ -1,5 +1,8 @@
 package io.brandsignal.scoring.kafka;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.scoring.ScoringProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,12 +41,15 @@ class ScoringStreamsConfiguration {
 	 * partitions in the next rebalance rather than after the session timeout (Kafka Streams stays in the
 	 * group on close unless told otherwise). Restores of state stores are logged, so an operator sees how
 	 * long a new or wiped instance takes before it scores, and so are standby copies until they catch up.
+	 * A stream thread that dies is replaced ({@link StreamThreadRecovery}).
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer scaleOutConfigurer() {
 		RestoreLog restoreLog = new RestoreLog();
 		return (factoryBean) -> {
 			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setStreamsUncaughtExceptionHandler(
+					new StreamThreadRecovery(3, Duration.ofMinutes(10), Clock.systemUTC()));
 			factoryBean.setStateRestoreListener(restoreLog);
 			factoryBean.setKafkaStreamsCustomizer((streams) -> streams.setStandbyUpdateListener(restoreLog));
 		};
