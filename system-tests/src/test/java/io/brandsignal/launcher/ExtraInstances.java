@@ -31,9 +31,8 @@ public final class ExtraInstances {
 	 * @return the started instance, not yet ready
 	 */
 	public static Instance scoring(LocalStack stack, String name, Path stateDirectory, List<String> more) {
-		List<String> arguments = new ArrayList<>(List.of(
-				"--spring.kafka.streams.state-dir=" + stateDirectory.toAbsolutePath(),
-				"--spring.kafka.streams.client-id=" + name));
+		List<String> arguments = new ArrayList<>(LocalStack.scoringArguments(stateDirectory));
+		arguments.add("--spring.kafka.streams.client-id=" + name);
 		arguments.addAll(more);
 		return start(stack, "scoring-service", name, arguments);
 	}
@@ -45,19 +44,10 @@ public final class ExtraInstances {
 	 * @return the started instance, not yet ready
 	 */
 	public static Instance dashboard(LocalStack stack, String name) {
-		Credentials credentials = stack.credentials();
-		// the same login and read key as LocalStack gives its dashboard (which keeps that list private), and
-		// the embedded PostgreSQL's superuser (LocalPostgres), so one login is valid on both instances
-		return start(stack, "dashboard-service", name, List.of(
-				"--spring.datasource.url=" + stack.jdbcUrl(),
-				"--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres",
-				"--brandsignal.dashboard.users[0].username=" + credentials.demoUser(),
-				"--brandsignal.dashboard.users[0].password-bcrypt=" + credentials.demoPasswordBcrypt(),
-				"--brandsignal.dashboard.users[0].brands=*",
-				"--brandsignal.dashboard.read-keys[0].name=local-dev-read",
-				"--brandsignal.dashboard.read-keys[0].sha256=" + credentials.readKeySha256(),
-				"--brandsignal.dashboard.read-keys[0].brands=*"));
+		// the same login and read key as the stack's own dashboard, and the embedded PostgreSQL's superuser
+		// (LocalPostgres), so one login is valid on both instances
+		return start(stack, "dashboard-service", name,
+				LocalStack.dashboardArguments(stack.jdbcUrl(), "postgres", "postgres", stack.credentials()));
 	}
 
 	private static Instance start(LocalStack stack, String service, String name, List<String> own) {
