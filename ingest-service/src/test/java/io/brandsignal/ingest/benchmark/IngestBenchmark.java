@@ -34,6 +34,7 @@ import io.brandsignal.ingest.IngestApplication;
 import io.brandsignal.ingest.observation.kafka.KafkaObservationPublisher;
 import io.brandsignal.ingest.observation.kafka.PublisherProperties;
 import io.brandsignal.localinfra.KraftBroker;
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -156,27 +157,19 @@ public final class IngestBenchmark {
 			System.out.println();
 			String producerPerformance = "Kafka ProducerPerformance (acks=all, idempotent, " + RECORD_SIZE
 					+ " B, linger 5 ms, 64 KiB batches)";
-			line("raw idempotent producer: " + producerPerformance, raw, "records/s", -1, "-");
-			line("raw transactional producer, one transaction per 500 records, 1 producer", perBatch, "records/s", raw,
-					"-");
-			line("raw transactional producer, one transaction per 500 records, 4 producers", perBatchParallel,
-					"records/s", raw, "-");
-			line("ingest JSON batches of 500 over HTTP, " + clients + " connections, rate limit off", ingest,
-					"records/s", raw, "ratio >= " + GOAL_RATIO);
-			System.out.printf(Locale.ROOT, "BENCHMARK|ingest request p99, JSON batches of 500, %d connections|%.0f|ms|-|-|-|-%n",
-					clients, p99);
+			BenchmarkFigure.info("raw idempotent producer: " + producerPerformance, raw, "records/s").print();
+			BenchmarkFigure.compared("raw transactional producer, one transaction per 500 records, 1 producer",
+					perBatch, "records/s", raw).print();
+			BenchmarkFigure.compared("raw transactional producer, one transaction per 500 records, 4 producers",
+					perBatchParallel, "records/s", raw).print();
+			BenchmarkFigure.ratio("ingest JSON batches of 500 over HTTP, " + clients + " connections, rate limit off",
+					ingest, "records/s", raw, GOAL_RATIO).print();
+			BenchmarkFigure.info("ingest request p99, JSON batches of 500, " + clients + " connections", p99, "ms")
+				.print();
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(data);
 		}
-	}
-
-	/** One machine-readable line; a ratio and a met verdict only where there is a baseline and a goal. */
-	private static void line(String figure, double value, String unit, double baseline, String goal) {
-		String ratio = (baseline > 0) ? String.format(Locale.ROOT, "%.2f", value / baseline) : "-";
-		String met = "-".equals(goal) ? "-" : ((value / baseline >= GOAL_RATIO) ? "yes" : "no");
-		System.out.printf(Locale.ROOT, "BENCHMARK|%s|%.0f|%s|%s|%s|%s|%s%n", figure, value, unit,
-				(baseline > 0) ? String.format(Locale.ROOT, "%.0f", baseline) : "-", ratio, goal, met);
 	}
 
 	/**

@@ -2,7 +2,8 @@ package io.brandsignal.systemtests.soak;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
 
 /**
  * The figures a soak run reports, printed as a table for people and as {@code BENCHMARK|...} lines for
@@ -10,16 +11,14 @@ import java.util.Locale;
  */
 final class Figures {
 
-	private final List<String> lines = new ArrayList<>();
+	private final List<BenchmarkFigure> figures = new ArrayList<>();
 
 	void add(String name, double value, String unit, String goal, boolean met) {
-		String formatted = (value == Math.rint(value) && Math.abs(value) < 1e12) ? Long.toString((long) value)
-				: String.format(Locale.ROOT, "%.2f", value);
-		this.lines.add("BENCHMARK|" + name + "|" + formatted + "|" + unit + "|-|-|" + goal + "|" + (met ? "yes" : "no"));
+		this.figures.add(new BenchmarkFigure(name, value, unit, Double.NaN, goal, met));
 	}
 
 	void print() {
-		this.lines.forEach(System.out::println);
+		this.figures.forEach(BenchmarkFigure::print);
 	}
 
 	/** p-th percentile (0..100) of the values by the nearest-rank method; NaN when there are none. */

@@ -12,10 +12,10 @@ import java.util.Locale;
  * @param value the measured figure
  * @param unit its unit, e.g. "obs/s" or "ms"
  * @param baseline the same job done by the best tool for it in the same run, or {@code NaN} for none
- * @param goal the product requirement in words, e.g. "ratio >= 0.5" or "<= 300 ms"
- * @param met whether the goal was met
+ * @param goal the product requirement in words, e.g. "ratio >= 0.5" or "<= 300 ms", or "-" for none
+ * @param met whether the goal was met, {@code null} where there is no goal
  */
-public record BenchmarkFigure(String name, double value, String unit, double baseline, String goal, boolean met) {
+public record BenchmarkFigure(String name, double value, String unit, double baseline, String goal, Boolean met) {
 
 	/** The prefix of every figure line. */
 	public static final String PREFIX = "BENCHMARK|";
@@ -40,7 +40,12 @@ public record BenchmarkFigure(String name, double value, String unit, double bas
 
 	/** A figure reported for information only. */
 	public static BenchmarkFigure info(String name, double value, String unit) {
-		return new BenchmarkFigure(name, value, unit, Double.NaN, "-", true);
+		return new BenchmarkFigure(name, value, unit, Double.NaN, "-", null);
+	}
+
+	/** A figure set beside a baseline for comparison, without a goal of its own. */
+	public static BenchmarkFigure compared(String name, double value, String unit, double baseline) {
+		return new BenchmarkFigure(name, value, unit, baseline, "-", null);
 	}
 
 	/** The machine-readable line, e.g. {@code BENCHMARK|ingest|161000|obs/s|310000|0.52|ratio >= 0.50|yes}. */
@@ -49,7 +54,7 @@ public record BenchmarkFigure(String name, double value, String unit, double bas
 		return PREFIX + String.join("|", this.name.replace('|', '/'), number(this.value), this.unit,
 				hasBaseline ? number(this.baseline) : "-",
 				hasBaseline ? String.format(Locale.ROOT, "%.2f", this.value / this.baseline) : "-", this.goal,
-				this.met ? "yes" : "no");
+				(this.met == null) ? "-" : (this.met ? "yes" : "no"));
 	}
 
 	/** Prints {@link #line()} to standard output. */
