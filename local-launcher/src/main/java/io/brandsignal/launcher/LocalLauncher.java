@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one command that runs brandsignal on a developer's machine: {@code java -jar
@@ -42,7 +43,9 @@ public final class LocalLauncher {
 			return;
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicBoolean stopping = new AtomicBoolean();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping.set(true);
 			System.out.println("Stopping brandsignal...");
 			stack.close();
 			System.out.println("Stopped. Data kept in " + settings.dataDirectory().toAbsolutePath());
@@ -56,7 +59,8 @@ public final class LocalLauncher {
 		System.out.println("Press Ctrl-C to stop.");
 		while (!stopped.await(5, TimeUnit.SECONDS)) {
 			List<String> down = stack.stoppedServices();
-			if (!down.isEmpty()) {
+			// while Ctrl-C stops the stack, services ending is what was asked for
+			if (!down.isEmpty() && !stopping.get()) {
 				System.err.println("Stopped unexpectedly: " + down + "; see logs in "
 						+ settings.dataDirectory().resolve("logs").toAbsolutePath());
 				System.exit(2);
@@ -73,7 +77,7 @@ public final class LocalLauncher {
 				  Read API    %s/api/v1/brands   (Authorization: Bearer %s)
 				  API docs    %s/swagger-ui.html
 				  Scoring     %s/actuator/health
-				  Metrics     /actuator/prometheus on each service
+				  Metrics     /actuator/prometheus on each service (the dashboard's with the read key)
 				  Kafka       %s
 				  Logs        %s
 
