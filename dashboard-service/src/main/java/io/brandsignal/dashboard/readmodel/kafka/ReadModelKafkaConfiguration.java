@@ -76,7 +76,8 @@ class ReadModelKafkaConfiguration {
 		return handler;
 	}
 
-	private static boolean isDatabaseUnavailable(Exception ex) {
+	/** Whether the database being away (or busy: a deadlock, a lock timeout) is what made storing fail. */
+	static boolean isDatabaseUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
 				return true;
