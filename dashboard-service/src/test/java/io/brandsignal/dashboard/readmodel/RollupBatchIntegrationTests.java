@@ -50,10 +50,10 @@ class RollupBatchIntegrationTests extends AbstractDashboardIntegrationTests {
 		values.add(poison);
 		values.add(bytes(Fixtures.rollup(KEY, "2026-11-18", Map.of("followers", 3.0))));
 		values.add(bytes(Fixtures.rollup(KEY, "2026-11-19", Map.of("followers", 4.0, "sales_revenue", 5.0))));
-		sendTogether(values);
+		sendTogether(KEY, values);
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(storedValues()).containsExactly("2026-11-16 followers 1.0",
+			.untilAsserted(() -> assertThat(storedValues(KEY)).containsExactly("2026-11-16 followers 1.0",
 					"2026-11-17 followers 2.0", "2026-11-18 followers 3.0", "2026-11-19 followers 4.0",
 					"2026-11-19 sales_revenue 5.0"));
 		// The dead letter is written before the records after it are delivered again, so it is there now.
@@ -68,11 +68,33 @@ class RollupBatchIntegrationTests extends AbstractDashboardIntegrationTests {
 			.contains("Rollup cannot be read");
 	}
 
+	@Test
+	void storesTheValidRollupsAroundATombstoneAndARollupWithoutBrandAndDeadLettersThoseTwo() throws Exception {
+		String key = "batched-tombstone";
+		List<byte[]> values = new ArrayList<>();
+		values.add(bytes(Fixtures.rollup(key, "2026-11-17", Map.of("followers", 2.0))));
+		values.add(null);
+		values.add(bytes(Fixtures.rollup(key, "2026-11-18", Map.of("followers", 3.0))));
+		values.add(bytes(Fixtures.rollup(null, "2026-11-18", Map.of("followers", 30.0))));
+		values.add(bytes(Fixtures.rollup(key, "2026-11-19", Map.of("followers", 4.0))));
+		sendTogether(key, values);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(storedValues(key)).containsExactly("2026-11-17 followers 2.0",
+					"2026-11-18 followers 3.0", "2026-11-19 followers 4.0"));
+		List<ConsumerRecord<String, byte[]>> deadLetters = deadLettersNow(key);
+		assertThat(deadLetters).extracting((record) -> new String(
+				record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+			.satisfiesExactly((reason) -> assertThat(reason).contains("tombstone"),
+					(reason) -> assertThat(reason).contains("Brand is missing"));
+		assertThat(deadLetters.get(0).value()).isNull();
+	}
+
 	private static byte[] bytes(DailyRollup rollup) {
 		return Topics.DAILY_ROLLUPS.valueSerde().serializer().serialize(Topics.DAILY_ROLLUPS.name(), rollup);
 	}
 
-	private static void sendTogether(List<byte[]> values) throws Exception {
+	private static void sendTogether(String key, List<byte[]> values) throws Exception {
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,7 +103,7 @@ class RollupBatchIntegrationTests extends AbstractDashboardIntegrationTests {
 				new ByteArraySerializer())) {
 			List<Future<RecordMetadata>> sent = new ArrayList<>();
 			for (byte[] value : values) {
-				sent.add(producer.send(new ProducerRecord<>(Topics.DAILY_ROLLUPS.name(), KEY, value)));
+				sent.add(producer.send(new ProducerRecord<>(Topics.DAILY_ROLLUPS.name(), key, value)));
 			}
 			for (Future<RecordMetadata> each : sent) {
 				each.get(10, TimeUnit.SECONDS);
@@ -89,10 +111,10 @@ class RollupBatchIntegrationTests extends AbstractDashboardIntegrationTests {
 		}
 	}
 
-	private List<String> storedValues() {
+	private List<String> storedValues(String brand) {
 		return this.jdbc
 			.sql("SELECT day, metric, value FROM daily_metric_value WHERE brand = :brand ORDER BY day, metric")
-			.param("brand", KEY)
+			.param("brand", brand)
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getDouble(3))
 			.list();
 	}
