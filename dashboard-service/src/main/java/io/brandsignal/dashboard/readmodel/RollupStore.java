@@ -3,14 +3,19 @@ package io.brandsignal.dashboard.readmodel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.brandsignal.contract.event.DailyRollup;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +33,27 @@ public class RollupStore {
 			WHERE daily_metric_value.value IS DISTINCT FROM EXCLUDED.value
 			""";
 
+	private static final String BATCH_UPSERT = UPSERT.replace(":brand", "?")
+		.replace(":day", "?")
+		.replace(":metric", "?")
+		.replace(":value", "?");
+
+	/** An empty array leaves {@code metric = ANY(?)} false for every row: a day without metrics loses them all. */
+	private static final String BATCH_DELETE_STALE = "DELETE FROM daily_metric_value "
+			+ "WHERE brand = ? AND day = ? AND NOT (metric = ANY(?))";
+
+	private static final Comparator<DailyRollup> BRAND_THEN_DAY = Comparator.comparing(DailyRollup::brand)
+		.thenComparing(DailyRollup::date);
+
 	private static final String COLUMNS = "SELECT brand, day, metric, value FROM daily_metric_value ";
 
 	private final JdbcClient jdbc;
 
-	public RollupStore(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	public RollupStore(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
@@ -63,6 +83,49 @@ public class RollupStore {
 				.update();
 		}
 		return changed > 0;
+	}
+
+	/**
+	 * Stores the rollups as {@link #upsert} would one after the other, but for a whole poll of the topic at
+	 * once: in one transaction and two JDBC batches. A day's last rollup in the list is the one that counts,
+	 * since it replaces the whole day over what the earlier ones of that day stored.
+	 * @param rollups the rollups in the order they were published
+	 */
+	@Transactional
+	public void upsertAll(List<DailyRollup> rollups) {
+		Map<String, DailyRollup> latest = new LinkedHashMap<>();
+		for (DailyRollup rollup : rollups) {
+			latest.put(DailyRollup.key(rollup.brand(), rollup.date()), rollup);
+		}
+		// One order for every writer, so instances sharing the database lock rows in the same order.
+		List<DailyRollup> days = latest.values().stream().sorted(BRAND_THEN_DAY).toList();
+		this.batches.batchUpdate(BATCH_DELETE_STALE, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement statement, int i) throws SQLException {
+				DailyRollup rollup = days.get(i);
+				statement.setString(1, rollup.brand());
+				statement.setObject(2, rollup.date());
+				statement.setArray(3, statement.getConnection()
+					.createArrayOf("text", rollup.metrics().keySet().toArray(String[]::new)));
+			}
+
+			@Override
+			public int getBatchSize() {
+				return days.size();
+			}
+
+		});
+		List<Object[]> values = new ArrayList<>();
+		for (DailyRollup rollup : days) {
+			rollup.metrics()
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.forEach((value) -> values
+					.add(new Object[] { rollup.brand(), rollup.date(), value.getKey(), value.getValue() }));
+		}
+		this.batches.batchUpdate(BATCH_UPSERT, values);
 	}
 
 	/** The brand's values from {@code from} to {@code to}, both inclusive, ordered by day and metric. */

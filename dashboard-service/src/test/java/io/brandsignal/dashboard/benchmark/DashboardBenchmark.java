@@ -89,6 +89,18 @@ public final class DashboardBenchmark {
 	private DashboardBenchmark() {
 	}
 
+	/**
+	 * Starts the dashboard in this JVM with the settings as command-line arguments, so they win over any
+	 * {@code application.yml} on the class path.
+	 */
+	static ConfigurableApplicationContext start(Map<String, String> settings) {
+		String[] arguments = settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(DashboardApplication.class).run(arguments);
+	}
+
 	public static void main(String[] args) throws Exception {
 		int readers = intArg(args, 0, 20);
 		int requestsPerReader = intArg(args, 1, 300);
@@ -109,13 +121,7 @@ public final class DashboardBenchmark {
 			settings.put("brandsignal.dashboard.read-keys[0].brands", BRAND);
 			// the latency of the read path is measured here, not the rate limit (20 clients share one key)
 			settings.put("brandsignal.dashboard.read-rate-limit.enabled", "false");
-			// As command-line arguments, so they win over any application.yml on the class path.
-			String[] arguments = settings.entrySet()
-				.stream()
-				.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
-				.toArray(String[]::new);
-			try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DashboardApplication.class)
-				.run(arguments)) {
+			try (ConfigurableApplicationContext app = start(settings)) {
 				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				seed(app);
 				Map<String, String> endpoints = new LinkedHashMap<>();

@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
+import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.Verdict;
+import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.dashboard.AbstractDashboardIntegrationTests;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,27 +49,51 @@ class DatabaseOutageIntegrationTests extends AbstractDashboardIntegrationTests {
 	private String password;
 
 	@Test
-	void waitsForTheDatabaseInsteadOfDeadLetteringWhileItIsAway() throws Exception {
+	void waitsForTheDatabaseInsteadOfDeadLetteringWhileItIsAway() throws Throwable {
+		storesOnceTheDatabaseIsBack("outlasting", () -> send(Fixtures.scorecard("outlasting", Verdict.BRAND_BUILDER, T1)),
+				() -> assertThat(get("/api/v1/brands/outlasting/scorecard").body())
+					.contains("\"verdict\":\"BRAND_BUILDER\""));
+	}
+
+	@Test
+	void waitsForTheDatabaseWithAPollOfRollupsInsteadOfDeadLetteringAny() throws Throwable {
+		DailyRollup first = Fixtures.rollup("outlasting-rollups", "2026-11-19", Map.of("followers", 100.0));
+		DailyRollup second = Fixtures.rollup("outlasting-rollups", "2026-11-20", Map.of("followers", 110.0));
+		storesOnceTheDatabaseIsBack(DailyRollup.key(first.brand(), first.date()), () -> {
+			send(Topics.DAILY_ROLLUPS.name(), DailyRollup.key(first.brand(), first.date()), bytes(first));
+			// the same key, so the same partition: both wait behind the first
+			send(Topics.DAILY_ROLLUPS.name(), DailyRollup.key(first.brand(), first.date()), bytes(second));
+		}, () -> assertThat(this.jdbc
+			.sql("SELECT count(*) FROM daily_metric_value WHERE brand = 'outlasting-rollups'")
+			.query(Long.class)
+			.single()).isEqualTo(2));
+	}
+
+	private void storesOnceTheDatabaseIsBack(String key, ThrowingRunnable send, ThrowingRunnable stored)
+			throws Throwable {
 		String database = this.jdbc.sql("SELECT current_database()").query(String.class).single();
 		double timeoutsBefore = connectionTimeouts();
 		// A record at fault would go to the dead letters after this many attempts.
 		int boundedAttempts = 1 + this.properties.consumer().retries();
 		allowConnections(database, false);
 		try {
-			send(Fixtures.scorecard("outlasting", Verdict.BRAND_BUILDER, T1));
+			send.run();
 
 			await().atMost(Duration.ofSeconds(90))
 				.until(() -> connectionTimeouts() - timeoutsBefore > boundedAttempts);
-			assertThat(deadLettersNow("outlasting")).isEmpty();
+			assertThat(deadLettersNow(key)).isEmpty();
 		}
 		finally {
 			allowConnections(database, true);
 		}
 
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(get("/api/v1/brands/outlasting/scorecard").body())
-				.contains("\"verdict\":\"BRAND_BUILDER\""));
-		assertThat(deadLettersNow("outlasting")).isEmpty();
+		// the pool may take a moment to borrow connections again
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(stored);
+		assertThat(deadLettersNow(key)).isEmpty();
+	}
+
+	private static byte[] bytes(DailyRollup rollup) {
+		return Topics.DAILY_ROLLUPS.valueSerde().serializer().serialize(Topics.DAILY_ROLLUPS.name(), rollup);
 	}
 
 	/**

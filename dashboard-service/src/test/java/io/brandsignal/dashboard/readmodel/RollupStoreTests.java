@@ -46,6 +46,26 @@ class RollupStoreTests {
 	}
 
 	@Test
+	void storesAPollOfRollupsAsIfOneAfterTheOtherWithEachDaysLatestRollupWinning() {
+		this.rollups.upsert(Fixtures.rollup("acme", "2026-11-18", Map.of("followers", 90.0, "sales_revenue", 9.0)));
+
+		this.rollups.upsertAll(List.of(Fixtures.rollup("acme", "2026-11-19", Map.of("followers", 100.0)),
+				Fixtures.rollup("acme", "2026-11-18", Map.of("followers", 95.0)),
+				Fixtures.rollup("other", "2026-11-19", Map.of("followers", 5.0)),
+				Fixtures.rollup("acme", "2026-11-19", Map.of("followers", 110.0, "sales_revenue", 11.0)),
+				Fixtures.rollup("other", "2026-11-19", Map.of())));
+		// the same poll delivered again changes nothing
+		this.rollups.upsertAll(List.of(Fixtures.rollup("acme", "2026-11-19", Map.of("followers", 100.0)),
+				Fixtures.rollup("acme", "2026-11-19", Map.of("followers", 110.0, "sales_revenue", 11.0))));
+
+		assertThat(this.rollups.values("acme", day("2026-11-18"), day("2026-11-19"))).containsExactly(
+				new MetricValue("acme", day("2026-11-18"), "followers", 95.0),
+				new MetricValue("acme", day("2026-11-19"), "followers", 110.0),
+				new MetricValue("acme", day("2026-11-19"), "sales_revenue", 11.0));
+		assertThat(this.rollups.values("other", day("2026-11-19"), day("2026-11-19"))).isEmpty();
+	}
+
+	@Test
 	void readsOnlyTheBrandsDaysInsideTheRangeIncludingBothEnds() {
 		for (String date : new String[] { "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20" }) {
 			this.rollups.upsert(Fixtures.rollup("acme", date, Map.of("followers", 100.0)));

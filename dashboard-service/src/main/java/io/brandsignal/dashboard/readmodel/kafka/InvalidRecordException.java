@@ -11,4 +11,8 @@ class InvalidRecordException extends RuntimeException {
 		super(message);
 	}
 
+	InvalidRecordException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -29,7 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * What the read model adds to Boot's Kafka listener setup: the JSON converter that reads each record
  * as the type its listener asks for, and the error handler that sends records which cannot be read or
  * stored to the dashboard's dead-letter topic after a bounded back-off, so they never block the
- * partition. Everything else (committed records only, a consumer group per instance, bytes in and out)
+ * partition. The same handler serves the rollup listener, which takes whole polls: it names the record at
+ * fault by its index, and the handler retries or dead-letters that record as it would a single one. Everything else (committed records only, a consumer group per instance, bytes in and out)
  * is in {@code application.yml} under {@code spring.kafka}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -76,7 +77,8 @@ class ReadModelKafkaConfiguration {
 		return handler;
 	}
 
-	private static boolean isDatabaseUnavailable(Exception ex) {
+	/** Whether the database being away (or busy: a deadlock, a lock timeout) is what made storing fail. */
+	static boolean isDatabaseUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
 				return true;
