@@ -2,6 +2,7 @@ package io.brandsignal.contract.topic;
 
 import java.util.List;
 
+import io.brandsignal.contract.campaign.CampaignDefined;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.ObservationRecorded;
@@ -27,6 +28,13 @@ public final class Topics {
 	public static final Topic<DailyRollup> DAILY_ROLLUPS = new Topic<>("brandsignal.daily-rollups.v1",
 			DailyRollup.class, true);
 
+	/**
+	 * Each brand's campaigns as last defined, keyed by {@link CampaignDefined#key}; a tombstone deletes one.
+	 * Written by ingest (and the dashboard's form), read by scoring for the lift per campaign.
+	 */
+	public static final Topic<CampaignDefined> CAMPAIGNS = new Topic<>("brandsignal.campaigns.v1",
+			CampaignDefined.class, true);
+
 	/** Scorecards and rollups the dashboard could not read or store. */
 	public static final Topic<byte[]> DASHBOARD_DEAD_LETTER = Topic.deadLetter("brandsignal.dashboard.v1.dlt");
 
@@ -35,7 +43,8 @@ public final class Topics {
 
 	/** All topics, for provisioning. */
 	public static List<Topic<?>> all() {
-		return List.of(OBSERVATIONS, OBSERVATIONS_DEAD_LETTER, SCORECARDS, DAILY_ROLLUPS, DASHBOARD_DEAD_LETTER);
+		return List.of(OBSERVATIONS, OBSERVATIONS_DEAD_LETTER, SCORECARDS, DAILY_ROLLUPS, CAMPAIGNS,
+				DASHBOARD_DEAD_LETTER);
 	}
 
 }
