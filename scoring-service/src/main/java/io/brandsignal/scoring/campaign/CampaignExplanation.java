@@ -76,7 +76,10 @@ final class CampaignExplanation {
 			.orElse("no metric data yet");
 	}
 
-	/** "Moved sales revenue +6% ± 3% (+€12,400, p = 0.01) at €2.10 per incremental € (ROI 0.48, 0.24 to 0.72)". */
+	/**
+	 * "Moved sales revenue +6% ± 3% (+$6,000, p = 0.004) at $2.00 per incremental unit of sales revenue ($1.33 to
+	 * $4.00); each $1 spent brought $0.50 of extra sales revenue ($0.25 to $0.75)".
+	 */
 	private String moved() {
 		List<String> parts = new ArrayList<>();
 		for (MetricLift lift : significant(MetricCategory.OUTCOME)) {
@@ -84,8 +87,11 @@ final class CampaignExplanation {
 			String part = label(lift) + " " + relative(total) + " (" + signedAmount(lift, total.effect()) + ", "
 					+ pValue(total.pValue()) + ")" + cost(lift, "per incremental " + unitName(lift));
 			if (CampaignAssessor.isRevenue(lift) && this.returnOnSpend != null) {
-				part += String.format(Locale.ROOT, " (return %.2f per unit spent, %.2f to %.2f)",
-						this.returnOnSpend.ratio(), this.returnOnSpend.low(), this.returnOnSpend.high());
+				String one = symbol(this.spend.currency()) + "1";
+				part += String.format(Locale.ROOT, "; each %s spent brought %s of extra %s (%s to %s)", one,
+						money(BigDecimal.valueOf(this.returnOnSpend.ratio())), label(lift),
+						money(BigDecimal.valueOf(this.returnOnSpend.low())),
+						money(BigDecimal.valueOf(this.returnOnSpend.high())));
 			}
 			parts.add(part);
 		}
@@ -162,9 +168,9 @@ final class CampaignExplanation {
 	}
 
 	private String money(BigDecimal value) {
-		Currency currency = this.spend.currency();
-		return symbol(currency) + String.format(Locale.ROOT, (value.abs().compareTo(BigDecimal.TEN) >= 0) ? "%,.0f" : "%,.2f",
-				value);
+		String digits = String.format(Locale.ROOT, (value.abs().compareTo(BigDecimal.TEN) >= 0) ? "%,.0f" : "%,.2f",
+				value.abs());
+		return ((value.signum() < 0) ? "-" : "") + symbol(this.spend.currency()) + digits;
 	}
 
 	private static String symbol(Currency currency) {
