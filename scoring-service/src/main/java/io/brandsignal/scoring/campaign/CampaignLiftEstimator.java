@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
-import io.brandsignal.scoring.growth.RobustTrend;
+import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
  * Estimates a campaign's lift on one metric of a brand: actual minus a counterfactual fitted on the days
@@ -77,6 +77,15 @@ public final class CampaignLiftEstimator {
 					this.rules.fitDays(), this.rules.minPreDays());
 			return notEstimated(metric, LiftState.NOT_ENOUGH_PRE_PERIOD, reason, asOf, overlaps);
 		}
+		int changes = frame.changes(frame.start - this.rules.fitDays(), frame.start);
+		if (frame.level && changes < this.rules.minPreDays() / 2) {
+			// a quarterly survey carried forward changes a few times a year: nothing to fit a daily model on
+			String reason = String.format(Locale.ROOT,
+					"the level changed on %d of the known days before the campaign, %d needed (it is reported too "
+							+ "rarely to show a campaign's lift)",
+					changes, this.rules.minPreDays() / 2);
+			return notEstimated(metric, LiftState.NOT_ENOUGH_PRE_PERIOD, reason, asOf, overlaps);
+		}
 		Spans spans = new Spans(frame.start, Math.min(frame.end, frame.last), frame.end + 1, totalEnd);
 		Raw[] actual = spans.estimate(frame, fit, frame.start);
 		if (actual == null) {
@@ -86,12 +95,13 @@ public final class CampaignLiftEstimator {
 		List<Raw[]> placebos = placebos(frame, regressors, spans);
 		if (placebos.size() < this.rules.minPlacebos()) {
 			String reason = String.format(Locale.ROOT,
-					"%d placebo windows of %d days fit before the campaign outside other campaigns, %d needed for a "
-							+ "p-value that can reach %s",
-					placebos.size(), spans.length(), this.rules.minPlacebos(), this.rules.significanceLevel());
+					"%d placebo windows of %d days fit before the campaign outside other campaigns, %d needed to "
+							+ "calibrate the interval",
+					placebos.size(), spans.length(), this.rules.minPlacebos());
 			return notEstimated(metric, LiftState.NOT_ENOUGH_PRE_PERIOD, reason, asOf, overlaps);
 		}
-		double t = RobustTrend.quantile(this.rules.confidence(), fit.degreesOfFreedom());
+		// the calibration is estimated from the placebos: no more degrees of freedom than there are placebos
+		TDistribution t = new TDistribution(Math.min(fit.degreesOfFreedom(), placebos.size()));
 		Effect[] effects = new Effect[3];
 		for (int span = 0; span < 3; span++) {
 			if (actual[span] != null) {
@@ -155,31 +165,32 @@ public final class CampaignLiftEstimator {
 		return chosen;
 	}
 
-	private Effect effect(MetricDefinition metric, Frame frame, Raw raw, List<Raw[]> placebos, int span, double t) {
-		double u = standardised(raw);
-		double[] placeboU = new double[placebos.size()];
+	/**
+	 * The calibrated effect of one span: the placebos' root mean square standardised error {@code s} (at least 1)
+	 * scales the model's standard error, so the interval is {@code effect ± t × s × se} and the p-value
+	 * {@code 2 P(T > |u| / s)}; the two agree (p at or below the level exactly when the interval excludes 0).
+	 */
+	private Effect effect(MetricDefinition metric, Frame frame, Raw raw, List<Raw[]> placebos, int span,
+			TDistribution t) {
+		double squares = 0;
 		int n = 0;
 		for (Raw[] placebo : placebos) {
 			if (placebo[span] != null) {
-				placeboU[n++] = Math.abs(standardised(placebo[span]));
+				double u = standardised(placebo[span]);
+				squares += u * u;
+				n++;
 			}
 		}
-		placeboU = Arrays.copyOf(placeboU, n);
-		Arrays.sort(placeboU);
-		int extreme = 0;
-		for (double value : placeboU) {
-			extreme += (value >= Math.abs(u) * (1 - 1e-12)) ? 1 : 0;
-		}
-		double pValue = (1.0 + extreme) / (1.0 + n);
-		// conformal quantile of the placebos' |u|: the ceil(confidence (n + 1))-th smallest
-		int rank = (int) Math.ceil(this.rules.confidence() * (n + 1));
-		double quantile = (rank <= n) ? placeboU[rank - 1] : Double.POSITIVE_INFINITY;
-		double half = raw.standardError() * Math.max(t, quantile);
+		double calibration = Math.max(1, Math.sqrt(squares / n));
+		double u = standardised(raw) / calibration;
+		double pValue = Double.isInfinite(u) ? 0 : 2 * t.cumulativeProbability(-Math.abs(u));
+		double half = t.inverseCumulativeProbability(0.5 + this.rules.confidence() / 2) * calibration
+				* raw.standardError();
 		double low = raw.effect - half;
 		double high = raw.effect + half;
 		boolean relative = metric.min() >= 0 && raw.counterfactual > 0;
 		double scale = relative ? 100 / raw.counterfactual : Double.NaN;
-		boolean significant = pValue <= this.rules.significanceLevel() + 1e-12 && (low > 0 || high < 0);
+		boolean significant = pValue <= this.rules.significanceLevel() && (low > 0 || high < 0);
 		return new Effect(frame.date(raw.from), frame.date(raw.to), raw.to - raw.from + 1, raw.effect, low, high,
 				raw.counterfactual, raw.effect * scale, low * scale, high * scale, pValue, significant);
 	}
@@ -206,17 +217,35 @@ public final class CampaignLiftEstimator {
 		/** Campaign, carry-over and total effect of spans starting at {@code boundary}; {@code null} when the campaign span has none. */
 		Raw[] estimate(Frame frame, Counterfactual fit, int boundary) {
 			int shift = boundary - this.campaignFrom;
-			Raw campaign = frame.raw(fit, this.campaignFrom + shift, this.campaignTo + shift);
+			int from = this.campaignFrom + shift;
+			Raw campaign = frame.raw(fit, from, from, this.campaignTo + shift);
 			if (campaign == null) {
 				return null;
 			}
-			Raw carry = hasCarryOver() ? frame.raw(fit, this.carryFrom + shift, this.totalTo + shift) : null;
-			Raw total = frame.raw(fit, this.campaignFrom + shift, this.totalTo + shift);
+			Raw carry = hasCarryOver() ? frame.raw(fit, from, this.carryFrom + shift, this.totalTo + shift) : null;
+			Raw total = frame.raw(fit, from, from, this.totalTo + shift);
 			return new Raw[] { campaign, carry, total };
 		}
 
 		boolean hasCarryOver() {
 			return this.totalTo >= this.carryFrom;
+		}
+
+	}
+
+	/** How the treated series is modelled (see {@code Frame.transform}). */
+	private enum Scale {
+
+		ADDITIVE, LOG, RELATIVE;
+
+		/** Logs for a FLOW, relative net adds for a LEVEL, when every known value is positive. */
+		static Scale of(double[] values, boolean level) {
+			for (double value : values) {
+				if (value <= 0) {
+					return ADDITIVE;
+				}
+			}
+			return level ? RELATIVE : LOG;
 		}
 
 	}
@@ -242,6 +271,8 @@ public final class CampaignLiftEstimator {
 
 		private final boolean level;
 
+		private final Scale scale;
+
 		private final long firstEpochDay;
 
 		private final double[] y;
@@ -262,7 +293,8 @@ public final class CampaignLiftEstimator {
 			this.firstEpochDay = treated.first().toEpochDay();
 			int length = (int) Math.max(0, Math.min(treated.values().length, asOf.toEpochDay() - this.firstEpochDay + 1));
 			this.y = Arrays.copyOf(treated.values(), length);
-			this.z = transform(this.y, this.level);
+			this.scale = Scale.of(this.y, this.level);
+			this.z = transform(this.y, this.level, this.scale);
 			this.excluded = new boolean[length];
 			for (int t = 0; t < length; t++) {
 				for (CampaignWindow other : others) {
@@ -286,6 +318,15 @@ public final class CampaignLiftEstimator {
 			return known;
 		}
 
+		/** Days of {@code [from, to)} outside other campaigns on which the modelled series is known and not 0. */
+		int changes(int from, int to) {
+			int changes = 0;
+			for (int t = Math.max(0, from); t < Math.min(to, this.z.length); t++) {
+				changes += (!this.excluded[t] && !Double.isNaN(this.z[t]) && this.z[t] != 0) ? 1 : 0;
+			}
+			return changes;
+		}
+
 		int usableDays(double[][] regressors, int from, int to) {
 			int usable = 0;
 			for (int t = Math.max(0, from); t < Math.min(to, this.z.length); t++) {
@@ -306,7 +347,7 @@ public final class CampaignLiftEstimator {
 				for (int t = 0; t < values.length; t++) {
 					values[t] = control.at(this.firstEpochDay + t);
 				}
-				double[] series = transform(values, this.level);
+				double[] series = transform(values, this.level, this.scale);
 				boolean complete = true;
 				for (int t = this.start; t <= to; t++) {
 					complete &= !Double.isNaN(series[t]);
@@ -335,51 +376,65 @@ public final class CampaignLiftEstimator {
 		}
 
 		/**
-		 * Actual minus predicted over {@code from..to}: for a FLOW the sum over its known days, for a LEVEL the
-		 * level's change from the last known day before {@code from} to the last known day up to {@code to},
-		 * less the predicted net adds in between. {@code null} when nothing is known to compare.
+		 * Actual minus predicted over {@code from..to}: for a FLOW the sum over its known days; for a LEVEL the gap
+		 * between the level and the counterfactual path on the last known day up to {@code to}, less the gap on the
+		 * last known day before {@code from}. The path starts from the level on the last known day before
+		 * {@code pathFrom} (the campaign's start), so the followers a campaign bought grow with the rest in its
+		 * carry-over and the spans add up: campaign + carry-over = total. {@code null} when nothing is known to
+		 * compare.
 		 */
-		Raw raw(Counterfactual fit, int from, int to) {
+		Raw raw(Counterfactual fit, int pathFrom, int from, int to) {
 			double effect = 0;
 			double counterfactual = 0;
 			double noise = 0;
 			double[] summed = new double[fit.columns()];
-			int first = from;
 			int lastKnown = -1;
 			if (this.level) {
-				int anchor = from - 1;
-				while (anchor >= 0 && Double.isNaN(this.y[anchor])) {
-					anchor--;
-				}
+				int anchor = lastKnownBefore(pathFrom);
+				int base = lastKnownBefore(from);
 				lastKnown = to;
 				while (lastKnown >= from && Double.isNaN(this.y[lastKnown])) {
 					lastKnown--;
 				}
-				if (anchor < 0 || lastKnown < from) {
+				if (anchor < 0 || base < anchor || lastKnown < from) {
 					return null;
 				}
-				double predicted = 0;
+				double level = this.y[anchor];
+				double baseGap = 0;
 				for (int t = anchor + 1; t <= lastKnown; t++) {
 					double[] design = fit.design(t);
 					if (design == null) {
 						return null;
 					}
-					predicted += fit.predict(design);
-					add(summed, design);
-					noise += fit.noiseVariance(t);
+					// relative net adds grow the counterfactual level day by day; plain net adds add to it
+					double weight = (this.scale == Scale.RELATIVE) ? level : 1;
+					level += weight * fit.predict(design);
+					if (t > base) {
+						add(summed, design, weight);
+						noise += weight * weight * fit.noiseVariance(t);
+					}
+					else if (t == base) {
+						baseGap = this.y[base] - level;
+					}
 				}
-				effect = this.y[lastKnown] - this.y[anchor] - predicted;
-				counterfactual = this.y[anchor] + predicted;
+				effect = this.y[lastKnown] - level - baseGap;
+				counterfactual = level;
 			}
 			else {
 				for (int t = from; t <= to; t++) {
 					double[] design = Double.isNaN(this.y[t]) ? null : fit.design(t);
 					if (design != null) {
 						double predicted = fit.predict(design);
+						double weight = 1;
+						if (this.scale == Scale.LOG) {
+							// back from logs with the lognormal mean; d predicted / d coefficients = predicted × design
+							predicted = Math.exp(predicted + fit.noiseVariance(t) / 2);
+							weight = predicted;
+						}
 						effect += this.y[t] - predicted;
 						counterfactual += predicted;
-						add(summed, design);
-						noise += fit.noiseVariance(t);
+						add(summed, design, weight);
+						noise += weight * weight * fit.noiseVariance(t);
 						lastKnown = t;
 					}
 				}
@@ -387,26 +442,39 @@ public final class CampaignLiftEstimator {
 					return null;
 				}
 			}
-			return new Raw(first, to, effect, fit.sumVariance(summed, noise), counterfactual);
+			return new Raw(from, to, effect, fit.sumVariance(summed, noise), counterfactual);
 		}
 
-		private static void add(double[] sum, double[] row) {
+		private int lastKnownBefore(int day) {
+			int known = day - 1;
+			while (known >= 0 && Double.isNaN(this.y[known])) {
+				known--;
+			}
+			return known;
+		}
+
+		private static void add(double[] sum, double[] row, double weight) {
 			for (int i = 0; i < row.length; i++) {
-				sum[i] += row[i];
+				sum[i] += weight * row[i];
 			}
 		}
 
-		/** A FLOW's amounts as they are, a LEVEL's net adds (unknown next to an unknown day). */
-		private static double[] transform(double[] values, boolean level) {
-			if (!level) {
-				return values.clone();
+		/**
+		 * The series the counterfactual models: a positive FLOW's logarithm (weekday and trend act as factors, and
+		 * multiplicative noise is even), a positive LEVEL's relative net adds (its weekly rhythm and noise grow
+		 * with the level); otherwise the amounts or net adds as they are. Unknown next to an unknown day.
+		 */
+		private static double[] transform(double[] values, boolean level, Scale scale) {
+			double[] series = new double[values.length];
+			for (int t = 0; t < values.length; t++) {
+				double previous = (t > 0) ? values[t - 1] : Double.NaN;
+				series[t] = switch (scale) {
+					case LOG -> (values[t] > 0) ? Math.log(values[t]) : Double.NaN;
+					case RELATIVE -> (previous > 0) ? (values[t] - previous) / previous : Double.NaN;
+					case ADDITIVE -> level ? values[t] - previous : values[t];
+				};
 			}
-			double[] adds = new double[values.length];
-			Arrays.fill(adds, Double.NaN);
-			for (int t = 1; t < values.length; t++) {
-				adds[t] = values[t] - values[t - 1];
-			}
-			return adds;
+			return series;
 		}
 
 	}

@@ -10,20 +10,21 @@ package io.brandsignal.scoring.campaign;
  * @param minCampaignDays known campaign days before a lift is estimated at all (default 3)
  * @param minPreDays known pre-period days (outside other campaigns) the counterfactual needs (default 28)
  * @param fitDays the most recent pre-period days the counterfactual is fitted on (default 182)
- * @param maxPlacebos most placebo windows estimated; more are thinned evenly (default 40)
- * @param significanceLevel placebo p-value at or below which a lift is significant (default 0.05); the
- * placebos needed follow from it: at least {@code 1/level - 1} (19), so that the p-value can reach it
+ * @param minPlacebos placebo windows needed to calibrate the interval and p-value (default 10)
+ * @param maxPlacebos most placebo windows estimated; more are thinned evenly (default 20)
+ * @param significanceLevel p-value at or below which a lift is significant (default 0.05)
  * @param confidence confidence level of the intervals (default 0.95)
  */
 public record LiftRules(Integer carryOverDays, Integer minCampaignDays, Integer minPreDays, Integer fitDays,
-		Integer maxPlacebos, Double significanceLevel, Double confidence) {
+		Integer minPlacebos, Integer maxPlacebos, Double significanceLevel, Double confidence) {
 
 	public LiftRules {
 		carryOverDays = orDefault(carryOverDays, 14);
 		minCampaignDays = orDefault(minCampaignDays, 3);
 		minPreDays = orDefault(minPreDays, 28);
 		fitDays = orDefault(fitDays, 182);
-		maxPlacebos = orDefault(maxPlacebos, 40);
+		minPlacebos = orDefault(minPlacebos, 10);
+		maxPlacebos = orDefault(maxPlacebos, 20);
 		significanceLevel = orDefault(significanceLevel, 0.05);
 		confidence = orDefault(confidence, 0.95);
 		require(carryOverDays >= 0, "campaigns.carry-over-days must not be negative");
@@ -31,19 +32,14 @@ public record LiftRules(Integer carryOverDays, Integer minCampaignDays, Integer 
 		require(minPreDays >= 14, "campaigns.min-pre-days must be at least 14 (two weeks, for the weekday levels)");
 		require(fitDays >= minPreDays, "campaigns.fit-days must be at least campaigns.min-pre-days");
 		require(significanceLevel > 0 && significanceLevel < 1, "campaigns.significance-level must be in (0, 1)");
-		require(maxPlacebos >= 1 && maxPlacebos >= 1 / significanceLevel - 1 - 1e-9,
-				"campaigns.max-placebos must allow a p-value down to campaigns.significance-level");
+		require(minPlacebos >= 2 && maxPlacebos >= minPlacebos,
+				"campaigns.min-placebos must be at least 2 and at most campaigns.max-placebos");
 		require(confidence > 0.5 && confidence < 1, "campaigns.confidence must be in (0.5, 1)");
 	}
 
 	/** The documented defaults. */
 	public static LiftRules defaults() {
-		return new LiftRules(null, null, null, null, null, null, null);
-	}
-
-	/** Placebo windows needed for a p-value of {@code (1 + 0) / (1 + n)} to reach the significance level. */
-	public int minPlacebos() {
-		return (int) Math.ceil(1 / this.significanceLevel - 1 - 1e-9);
+		return new LiftRules(null, null, null, null, null, null, null, null);
 	}
 
 	private static <T> T orDefault(T value, T fallback) {

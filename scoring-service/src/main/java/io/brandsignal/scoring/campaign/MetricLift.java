@@ -32,9 +32,4 @@ public record MetricLift(MetricDefinition metric, LiftState state, String reason
 		overlaps = List.copyOf(overlaps);
 	}
 
-	/** Estimated, with a significant positive total effect. */
-	public boolean lifted() {
-		return this.state == LiftState.ESTIMATED && this.total.positive();
-	}
-
 }

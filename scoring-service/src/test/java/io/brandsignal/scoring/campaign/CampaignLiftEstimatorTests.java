@@ -33,13 +33,29 @@ class CampaignLiftEstimatorTests {
 
 	private final CampaignLiftEstimator estimator = new CampaignLiftEstimator(LiftRules.defaults());
 
-	/** 100 a day, 50 more on Saturdays, rising 0.5 a day: a weekly cycle and a trend without noise. */
+	/**
+	 * 100 a day, half as much again on Saturdays, growing 0.1 % a day: a weekly cycle and a trend without noise,
+	 * both multiplicative as sales are (the model fits them in logs, so exactly).
+	 */
 	private static double[] cycleAndTrend() {
 		double[] sales = new double[DAYS];
 		for (int t = 0; t < DAYS; t++) {
-			sales[t] = 100 + ((t % 7 == 5) ? 50 : 0) + 0.5 * t;
+			sales[t] = baseline(t);
 		}
 		return sales;
+	}
+
+	private static double baseline(int t) {
+		return 100 * ((t % 7 == 5) ? 1.5 : 1) * Math.pow(1.001, t);
+	}
+
+	/** The sum of the baseline over days {@code from..to}, times {@code factor}. */
+	private static double baselineSum(int from, int to, double factor) {
+		double sum = 0;
+		for (int t = from; t <= to; t++) {
+			sum += factor * baseline(t);
+		}
+		return sum;
 	}
 
 	private MetricLift estimate(MetricDefinition metric, double[] values, List<CampaignWindow> others,
@@ -52,26 +68,41 @@ class CampaignLiftEstimatorTests {
 	void noiselessFlowWithAStepGivesExactlyTheStepsSum() {
 		double[] sales = cycleAndTrend();
 		for (int t = 150; t <= 159; t++) {
-			sales[t] += 20;
+			sales[t] *= 1.2;
 		}
 		for (int t = 160; t <= 166; t++) {
-			sales[t] += 10;
+			sales[t] *= 1.1;
 		}
 		MetricLift lift = estimate(SALES, sales, List.of(), List.of());
 
+		double during = baselineSum(150, 159, 0.2);
+		double after = baselineSum(160, 166, 0.1);
 		assertThat(lift.state()).isEqualTo(LiftState.ESTIMATED);
-		// 10 days x 20 during, 7 days x 10 after
-		assertThat(lift.campaign().effect()).isCloseTo(200, within(1e-6));
-		assertThat(lift.carryOver().effect()).isCloseTo(70, within(1e-6));
-		assertThat(lift.total().effect()).isCloseTo(270, within(1e-6));
-		assertThat(lift.total().low()).isCloseTo(270, within(1e-3));
-		assertThat(lift.total().high()).isCloseTo(270, within(1e-3));
-		assertThat(lift.total().pValue()).isEqualTo(1.0 / (1 + lift.placebos()));
+		assertThat(lift.campaign().effect()).isCloseTo(during, within(1e-6));
+		assertThat(lift.carryOver().effect()).isCloseTo(after, within(1e-6));
+		assertThat(lift.total().effect()).isCloseTo(during + after, within(1e-6));
+		assertThat(lift.total().low()).isCloseTo(during + after, within(1e-3));
+		assertThat(lift.total().high()).isCloseTo(during + after, within(1e-3));
 		assertThat(lift.total().positive()).isTrue();
-		// counterfactual over days 150..173: 24 x 100 + 0.5 x (150 + ... + 173) + 50 on the 4 Saturdays (152, 159, 166, 173)
-		double counterfactual = 2400 + 0.5 * (150 + 173) * 24 / 2 + 200;
-		assertThat(lift.total().counterfactual()).isCloseTo(counterfactual, within(1e-6));
-		assertThat(lift.total().relativePercent()).isCloseTo(100 * 270 / counterfactual, within(1e-6));
+		assertThat(lift.total().counterfactual()).isCloseTo(baselineSum(150, 173, 1), within(1e-6));
+		assertThat(lift.total().relativePercent())
+			.isCloseTo(100 * (during + after) / baselineSum(150, 173, 1), within(1e-6));
+	}
+
+	@Test
+	void noiselessAdditiveStepOnASignedScaleGivesExactlyTheStepsSum() {
+		// NPS crosses 0, so it is modelled as it is (no logs): -10 + 0.1 t, 3 more on Saturdays
+		double[] nps = new double[DAYS];
+		for (int t = 0; t < DAYS; t++) {
+			nps[t] = -10 + 0.1 * t + ((t % 7 == 5) ? 3 : 0) + ((t >= 150 && t <= 159) ? 2 : 0);
+		}
+		MetricLift lift = estimate(CATALOG.find("nps").orElseThrow(), nps, List.of(), List.of());
+
+		// a LEVEL: the gap in the level on the last day, +2 while the campaign ran, gone after it
+		assertThat(lift.campaign().effect()).isCloseTo(2, within(1e-6));
+		assertThat(lift.carryOver().effect()).isCloseTo(-2, within(1e-6));
+		assertThat(lift.total().effect()).isCloseTo(0, within(1e-6));
+		assertThat(lift.total().relativePercent()).isNaN();
 	}
 
 	@Test
@@ -86,31 +117,34 @@ class CampaignLiftEstimatorTests {
 
 	@Test
 	void levelMetricLiftIsTheGapInTheLevelNotASumOfLevels() {
-		// 10,000 followers growing 100 a day (150 on Mondays, 90 otherwise would be a cycle; keep it plain)
+		// 10,000 followers growing 0.2 % a day, 0.5 % on Mondays; the campaign buys 50 a day for its 10 days, who
+		// then grow with the rest, and 20 leave again on day 165
 		double[] followers = new double[DAYS];
-		double level = 10_000;
-		for (int t = 0; t < DAYS; t++) {
-			level += (t == 0) ? 0 : 100 + ((t % 7 == 0) ? 70 : 0);
-			// the campaign buys 50 followers a day for its 10 days; 20 of those 500 leave again on day 165
-			level += (t >= 150 && t <= 159) ? 50 : 0;
-			level -= (t == 165) ? 20 : 0;
-			followers[t] = level;
+		double[] without = new double[DAYS];
+		followers[0] = 10_000;
+		without[0] = 10_000;
+		for (int t = 1; t < DAYS; t++) {
+			double rate = (t % 7 == 0) ? 0.005 : 0.002;
+			without[t] = without[t - 1] * (1 + rate);
+			followers[t] = followers[t - 1] * (1 + rate) + ((t >= 150 && t <= 159) ? 50 : 0) - ((t == 165) ? 20 : 0);
 		}
 		MetricLift lift = estimate(FOLLOWERS, followers, List.of(), List.of());
 
 		assertThat(lift.state()).isEqualTo(LiftState.ESTIMATED);
-		assertThat(lift.campaign().effect()).isCloseTo(500, within(1e-6));
-		assertThat(lift.carryOver().effect()).isCloseTo(-20, within(1e-6));
-		assertThat(lift.total().effect()).isCloseTo(480, within(1e-6));
-		// the level the brand would have had on day 173 without the campaign: followers[173] - 480
-		assertThat(lift.total().counterfactual()).isCloseTo(followers[173] - 480, within(1e-6));
+		assertThat(lift.campaign().effect()).isCloseTo(followers[159] - without[159], within(1e-6));
+		assertThat(lift.total().effect()).isCloseTo(followers[173] - without[173], within(1e-6));
+		assertThat(lift.carryOver().effect())
+			.isCloseTo((followers[173] - without[173]) - (followers[159] - without[159]), within(1e-6));
+		assertThat(lift.total().counterfactual()).isCloseTo(without[173], within(1e-6));
+		// by hand: 500 bought, grown by about 2.6 % in the days after, less the 20 who left
+		assertThat(lift.total().effect()).isBetween(480.0, 520.0);
 	}
 
 	@Test
 	void runningCampaignGetsItsLiftSoFar() {
 		double[] sales = cycleAndTrend();
 		for (int t = 150; t <= 159; t++) {
-			sales[t] += 20;
+			sales[t] *= 1.2;
 		}
 		double[] soFar = java.util.Arrays.copyOf(sales, 155);
 		MetricLift lift = estimate(SALES, soFar, List.of(), List.of());
@@ -118,9 +152,9 @@ class CampaignLiftEstimatorTests {
 		assertThat(lift.state()).isEqualTo(LiftState.ESTIMATED);
 		assertThat(lift.campaign().days()).isEqualTo(5);
 		assertThat(lift.campaign().to()).isEqualTo(FIRST.plusDays(154));
-		assertThat(lift.campaign().effect()).isCloseTo(100, within(1e-6));
+		assertThat(lift.campaign().effect()).isCloseTo(baselineSum(150, 154, 0.2), within(1e-6));
 		assertThat(lift.carryOver()).isNull();
-		assertThat(lift.total().effect()).isCloseTo(100, within(1e-6));
+		assertThat(lift.total().effect()).isCloseTo(baselineSum(150, 154, 0.2), within(1e-6));
 	}
 
 	@Test
@@ -143,54 +177,58 @@ class CampaignLiftEstimatorTests {
 	}
 
 	@Test
-	void tooFewPlaceboWindowsForAPValueOfFivePercentIsNotEnoughPrePeriod() {
-		// 80 known days before the campaign: 28 to fit on leaves 52 - 24 + 1 = 29 windows of 24 days ... minus
-		// the first 28 days: boundaries 28..126 would need data from day 0; with data from day 70 only
-		// boundaries 98..126 qualify: 29 windows. With data from day 90: boundaries 118..126, 9 windows.
+	void tooFewPlaceboWindowsToCalibrateIsNotEnoughPrePeriod() {
+		// windows of 24 days (10 campaign + 14 carry-over) must end before day 150: start on day 126 at the
+		// latest; with data from day 90 and 28 days to fit on, they start on days 118..126: 9 windows, 10 needed
 		double[] sales = cycleAndTrend();
 		java.util.Arrays.fill(sales, 0, 90, Double.NaN);
 		MetricLift lift = estimate(SALES, sales, List.of(), List.of());
 
 		assertThat(lift.state()).isEqualTo(LiftState.NOT_ENOUGH_PRE_PERIOD);
 		assertThat(lift.reason())
-			.isEqualTo("9 placebo windows of 24 days fit before the campaign outside other campaigns, 19 needed for a "
-					+ "p-value that can reach 0.05");
+			.isEqualTo("9 placebo windows of 24 days fit before the campaign outside other campaigns, 10 needed to "
+					+ "calibrate the interval");
 	}
 
 	@Test
 	void otherCampaignsAreLeftOutOfTheFitAndReportedWhenTheyOverlap() {
 		double[] sales = cycleAndTrend();
-		// an earlier campaign, days 120..129 (+14 carry-over), lifted sales by 500 a day
+		// an earlier campaign, days 120..129 (+14 carry-over), tripled sales
 		for (int t = 120; t <= 129; t++) {
-			sales[t] += 500;
+			sales[t] *= 3;
 		}
 		for (int t = 150; t <= 159; t++) {
-			sales[t] += 20;
+			sales[t] *= 1.2;
 		}
 		CampaignWindow earlier = new CampaignWindow("winter", FIRST.plusDays(120), FIRST.plusDays(129), 14);
 		CampaignWindow later = new CampaignWindow("summer", FIRST.plusDays(170), FIRST.plusDays(180), 14);
 		MetricLift lift = estimate(SALES, sales, List.of(earlier, CAMPAIGN, later), List.of());
 
 		assertThat(lift.state()).isEqualTo(LiftState.ESTIMATED);
-		assertThat(lift.campaign().effect()).isCloseTo(200, within(1e-6));
+		assertThat(lift.campaign().effect()).isCloseTo(baselineSum(150, 159, 0.2), within(1e-6));
 		// "summer" starts in the carry-over (160..173); "winter" ended its carry-over on day 143
 		assertThat(lift.overlaps()).containsExactly("summer");
 	}
 
 	@Test
 	void controlSeriesExplainsAShockTheCampaignDidNotCause() {
-		// a market-wide wave the weekday model cannot know; the brand sells twice the control plus 30
+		// a market-wide wave the weekday model cannot know; the brand sells 3 c² of the control's c
 		double[] control = new double[DAYS];
 		double[] sales = new double[DAYS];
+		double during = 0;
 		for (int t = 0; t < DAYS; t++) {
 			control[t] = 100 + 40 * Math.sin(t / 9.0) + 0.2 * t;
-			sales[t] = 30 + 2 * control[t] + ((t >= 150 && t <= 159) ? 20 : 0);
+			sales[t] = 3 * control[t] * control[t];
+			if (t >= 150 && t <= 159) {
+				during += 0.2 * sales[t];
+				sales[t] *= 1.2;
+			}
 		}
 		MetricLift lift = estimate(SALES, sales, List.of(), List.of(new DailySeries(FIRST, control)));
 
 		assertThat(lift.controls()).isEqualTo(1);
-		assertThat(lift.campaign().effect()).isCloseTo(200, within(1e-6));
-		assertThat(lift.total().effect()).isCloseTo(200, within(1e-6));
+		assertThat(lift.campaign().effect()).isCloseTo(during, within(1e-4));
+		assertThat(lift.total().effect()).isCloseTo(during, within(1e-4));
 	}
 
 	@Test

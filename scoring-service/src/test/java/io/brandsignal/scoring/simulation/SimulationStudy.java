@@ -155,15 +155,20 @@ final class SimulationStudy {
 	 * (at the end when there is no such heading) the first time.
 	 */
 	static void writeDocs(Path file, String block) {
+		writeDocs(file, block, BEGIN, END);
+	}
+
+	/** {@link #writeDocs(Path, String)} for a block between other markers (the campaign study's). */
+	static void writeDocs(Path file, String block, String begin, String end) {
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
-			int begin = text.indexOf(BEGIN);
-			int end = text.indexOf(END);
+			int from = text.indexOf(begin);
+			int to = text.indexOf(end);
 			String updated;
-			if (begin >= 0 && end > begin) {
-				int after = end + END.length();
+			if (from >= 0 && to > from) {
+				int after = to + end.length();
 				after += text.startsWith("\n", after) ? 1 : 0;
-				updated = text.substring(0, begin) + block + text.substring(after);
+				updated = text.substring(0, from) + block + text.substring(after);
 			}
 			else {
 				int references = text.indexOf("\n## References");
