@@ -112,6 +112,44 @@ public final class CampaignLiftEstimator {
 				effects[2], fit.rows(), placebos.size(), regressors.length, overlaps);
 	}
 
+	/**
+	 * The actual value against the counterfactual per day, for the chart of an estimated lift: from
+	 * {@code leadInDays} before the start (there the counterfactual's in-sample fit, one day ahead) through the
+	 * last day counted; a FLOW's daily amounts, a LEVEL's level chained from the last known day before the start.
+	 * Each day's band is as wide, relative to that day's standard error, as the total effect's interval is to its
+	 * own, so it is calibrated the same way. Days without a known value or prediction are left out. Refits the
+	 * counterfactual: one fit more, against the estimate's one per placebo.
+	 * @param lift what {@link #estimate} answered for the same arguments; nothing unless it was estimated
+	 * @param leadInDays days before the start to include
+	 */
+	public List<CounterfactualDay> days(MetricDefinition metric, CampaignWindow campaign, List<CampaignWindow> others,
+			DailySeries treated, List<DailySeries> controls, LocalDate asOf, MetricLift lift, int leadInDays) {
+		if (lift.state() != LiftState.ESTIMATED) {
+			return List.of();
+		}
+		Frame frame = new Frame(metric, treated, asOf, campaign,
+				others.stream().filter((other) -> !other.id().equals(campaign.id())).toList());
+		int totalEnd = Math.min(frame.end + campaign.carryOverDays(), frame.last);
+		double[][] regressors = frame.controls(controls, frame.start - this.rules.fitDays(), totalEnd);
+		Counterfactual fit = Counterfactual.fit(frame.z, regressors, frame.excluded, frame.start - this.rules.fitDays(),
+				frame.start, frame.firstEpochDay, this.rules.minPreDays());
+		Raw total = (fit != null) ? frame.raw(fit, frame.start, frame.start, totalEnd) : null;
+		if (total == null) {
+			return List.of();
+		}
+		double multiplier = lift.total().margin() / total.standardError();
+		List<CounterfactualDay> days = new ArrayList<>();
+		for (int t = Math.max(1, frame.start - leadInDays); t <= totalEnd; t++) {
+			Raw day = (frame.level && t >= frame.start) ? frame.raw(fit, frame.start, frame.start, t) : frame.raw(fit, t, t, t);
+			if (day != null && !Double.isNaN(frame.y[t])) {
+				double half = multiplier * day.standardError();
+				days.add(new CounterfactualDay(frame.date(t), frame.y[t], day.counterfactual(),
+						day.counterfactual() - half, day.counterfactual() + half));
+			}
+		}
+		return days;
+	}
+
 	private static MetricLift notEstimated(MetricDefinition metric, LiftState state, String reason, LocalDate asOf,
 			List<String> overlaps) {
 		return new MetricLift(metric, state, reason, asOf, null, null, null, 0, 0, 0, overlaps);

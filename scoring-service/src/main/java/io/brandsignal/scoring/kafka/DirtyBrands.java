@@ -34,6 +34,13 @@ final class DirtyBrands {
 	 */
 	static final int RESCORED_BRANDS_PER_INTERVAL = 200;
 
+	/**
+	 * The day a change that touched no cell is recorded under (a campaign defined or deleted): later than any
+	 * day with data, so the brand is recomputed without rollups to compare, and an earlier changed day of its
+	 * cells still wins.
+	 */
+	static final LocalDate NO_DAY = LocalDate.of(9999, 12, 31);
+
 	private final KeyValueStore<String, String> store;
 
 	private final long quietPeriod;
