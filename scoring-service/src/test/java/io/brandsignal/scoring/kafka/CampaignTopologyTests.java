@@ -1,14 +1,10 @@
 package io.brandsignal.scoring.kafka;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
-import io.brandsignal.contract.campaign.CampaignKind;
 import io.brandsignal.contract.campaign.CampaignLiftState;
 import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.contract.campaign.CampaignVerdict;
@@ -21,6 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import static io.brandsignal.scoring.kafka.CampaignScenario.D0;
+import static io.brandsignal.scoring.kafka.CampaignScenario.EFFECT_END;
+import static io.brandsignal.scoring.kafka.CampaignScenario.END;
+import static io.brandsignal.scoring.kafka.CampaignScenario.START;
+import static io.brandsignal.scoring.kafka.CampaignScenario.STEP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,19 +33,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 class CampaignTopologyTests {
 
-	/** A Monday, the brand's first day of data. */
-	static final LocalDate D0 = LocalDate.parse("2026-01-05");
-
-	/** The campaign starts on day 112 (16 weeks of history) and runs 7 days; its carry-over (14) ends on day 132. */
-	static final int START = 112;
-
-	static final int END = 118;
-
-	static final int EFFECT_END = END + 14;
-
-	/** Extra sales per day the campaign adds, from its start through its carry-over. */
-	static final double STEP = 40;
-
 	private final ScoringTopologyHarness harness = new ScoringTopologyHarness();
 
 	@AfterEach
@@ -53,35 +41,11 @@ class CampaignTopologyTests {
 	}
 
 	private static CampaignDefined campaign(String brand, String id, String name, int startDay, int endDay) {
-		return new CampaignDefined(brand, id, name, CampaignKind.PROMOTION, D0.plusDays(startDay), D0.plusDays(endDay),
-				List.of("instagram"), new BigDecimal("1680.00"), "EUR", null, ScoringTopologyHarness.RECEIVED, "test");
+		return CampaignScenario.campaign(brand, id, name, startDay, endDay, ScoringTopologyHarness.RECEIVED);
 	}
 
-	/**
-	 * Days {@code from..to} of a brand: sales in the shop around 100 a day with a weekly rhythm and noise, plus
-	 * {@code step} a day on days {@code START..EFFECT_END}; followers on instagram and tiktok growing steadily
-	 * with noise.
-	 */
 	private List<ObservationRecorded> brandData(String brand, int from, int to, double step) {
-		Random noise = new Random(42);
-		List<ObservationRecorded> observations = new ArrayList<>();
-		double instagram = 10_000;
-		double tiktok = 5_000;
-		for (int day = 0; day <= to; day++) {
-			double sales = 100 + 12 * ((day % 7 == 5 || day % 7 == 6) ? 1 : 0) + 3 * noise.nextGaussian();
-			if (day >= START && day <= EFFECT_END) {
-				sales += step;
-			}
-			instagram += 20 + 5 * noise.nextGaussian();
-			tiktok += 10 + 4 * noise.nextGaussian();
-			if (day >= from) {
-				LocalDate date = D0.plusDays(day);
-				observations.add(this.harness.observation(brand, "sales_revenue", "shop", date, Math.round(sales * 100) / 100.0));
-				observations.add(this.harness.observation(brand, "followers", "instagram", date, Math.round(instagram)));
-				observations.add(this.harness.observation(brand, "followers", "tiktok", date, Math.round(tiktok)));
-			}
-		}
-		return observations;
+		return CampaignScenario.brandData(brand, from, to, step, this.harness::observation);
 	}
 
 	private CampaignScored onlyResult(String key) {
