@@ -1,5 +1,9 @@
 package io.brandsignal.scoring.campaign;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import io.brandsignal.contract.campaign.CampaignDefined;
 import io.brandsignal.contract.campaign.CampaignLiftState;
 import io.brandsignal.contract.campaign.CampaignRules;
 import io.brandsignal.contract.campaign.CampaignScored;
+import io.brandsignal.contract.catalog.MetricDefinition;
 import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.scoring.ledger.BrandLedger;
 import io.brandsignal.scoring.ledger.ChannelSeries;
@@ -23,7 +28,8 @@ import io.brandsignal.scoring.ledger.MetricLedger;
  * <p>
  * A campaign is scored as of the earlier of the brand's latest day and the end of its carry-over: data after
  * that cannot change its result, which is what lets a recompute skip campaigns whose effect ended before the
- * earliest changed day (docs/scoring.md, "Processing").
+ * earliest changed day; and its {@link Inputs#digest} tells whether any value it is computed from changed
+ * (docs/scoring.md, "Processing").
  */
 public final class CampaignScorer {
 
@@ -53,33 +59,48 @@ public final class CampaignScorer {
 	}
 
 	/**
-	 * Scores a campaign.
+	 * What a campaign's result is computed from, besides the brand's campaign definitions: the day it is scored
+	 * as of, and per metric of the brand its daily values and controls up to that day.
 	 * @param ledger the brand's ledger, not empty
 	 * @param campaign the campaign
+	 */
+	public Inputs inputs(BrandLedger ledger, CampaignDefined campaign) {
+		LocalDate effectEnd = effectEnd(campaign);
+		LocalDate asOf = ledger.latestDate().isBefore(effectEnd) ? ledger.latestDate() : effectEnd;
+		LocalDate first = ledger.firstDate();
+		List<MetricInput> metrics = new ArrayList<>();
+		for (MetricLedger metric : ledger.metrics()) {
+			metrics.add(new MetricInput(metric.definition(), DailySeries.of(metric, first, asOf),
+					controls(metric, campaign.channels(), first, asOf)));
+		}
+		return new Inputs(asOf, metrics);
+	}
+
+	/**
+	 * Scores a campaign.
+	 * @param campaign the campaign
 	 * @param campaigns all the brand's campaigns, this one among them (their days are kept out of the fit)
+	 * @param inputs the campaign's {@link #inputs}
 	 * @param scoredAt the time of the recompute
 	 * @return the result to publish
 	 */
-	public CampaignScored score(BrandLedger ledger, CampaignDefined campaign, List<CampaignDefined> campaigns,
+	public CampaignScored score(CampaignDefined campaign, List<CampaignDefined> campaigns, Inputs inputs,
 			Instant scoredAt) {
 		CampaignWindow window = window(campaign);
 		List<CampaignWindow> windows = campaigns.stream().map(this::window).toList();
-		LocalDate asOf = ledger.latestDate().isBefore(window.effectEnd()) ? ledger.latestDate() : window.effectEnd();
-		LocalDate first = ledger.firstDate();
 		List<MetricLift> lifts = new ArrayList<>();
 		List<CampaignScored.MetricLift> published = new ArrayList<>();
-		for (MetricLedger metric : ledger.metrics()) {
-			DailySeries treated = DailySeries.of(metric, first, asOf);
-			List<DailySeries> controls = controls(metric, campaign.channels(), first, asOf);
-			MetricLift lift = this.estimator.estimate(metric.definition(), window, windows, treated, controls, asOf);
+		for (MetricInput metric : inputs.metrics()) {
+			MetricLift lift = this.estimator.estimate(metric.definition(), window, windows, metric.treated(),
+					metric.controls(), inputs.asOf());
 			lifts.add(lift);
-			List<CounterfactualDay> days = this.estimator.days(metric.definition(), window, windows, treated, controls,
-					asOf, lift, LEAD_IN_DAYS);
+			List<CounterfactualDay> days = this.estimator.days(metric.definition(), window, windows, metric.treated(),
+					metric.controls(), inputs.asOf(), lift, LEAD_IN_DAYS);
 			published.add(metricLift(lift, days));
 		}
 		CampaignResult result = this.assessor.assess(window, lifts, spend(campaign));
 		return new CampaignScored(campaign.brand(), campaign.id(), campaign.name(), campaign.kind(),
-				campaign.startDate(), campaign.endDate(), window.carryOverDays(), asOf,
+				campaign.startDate(), campaign.endDate(), window.carryOverDays(), inputs.asOf(),
 				io.brandsignal.contract.campaign.CampaignVerdict.valueOf(result.verdict().name()), result.explanation(),
 				published, campaign.spend(), campaign.currency(),
 				result.costs().stream()
@@ -148,6 +169,66 @@ public final class CampaignScorer {
 
 	private static Double finite(double value) {
 		return Double.isFinite(value) ? value : null;
+	}
+
+	/** A new SHA-256 digest, the one the campaign results' change detection uses. */
+	public static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * The data a campaign's result is computed from.
+	 *
+	 * @param asOf the day it is scored as of: the brand's latest day, or the end of its carry-over when earlier
+	 * @param metrics per metric of the brand, in catalog order
+	 */
+	public record Inputs(LocalDate asOf, List<MetricInput> metrics) {
+
+		/**
+		 * A SHA-256 digest of every value the result is computed from: equal digests (with equal definitions and
+		 * method) give equal results, so a campaign whose digest did not change need not be scored again.
+		 */
+		public byte[] digest() {
+			MessageDigest digest = sha256();
+			ByteBuffer buffer = ByteBuffer.allocate(8 * 512);
+			digest.update(buffer.putLong(this.asOf.toEpochDay()).array(), 0, buffer.position());
+			buffer.clear();
+			for (MetricInput metric : this.metrics) {
+				digest.update(metric.definition().name().getBytes(StandardCharsets.UTF_8));
+				List<DailySeries> series = new ArrayList<>();
+				series.add(metric.treated());
+				series.addAll(metric.controls());
+				for (DailySeries values : series) {
+					buffer.putLong(values.first().toEpochDay()).putInt(values.values().length);
+					for (double value : values.values()) {
+						if (buffer.remaining() < 8) {
+							digest.update(buffer.array(), 0, buffer.position());
+							buffer.clear();
+						}
+						buffer.putDouble(value);
+					}
+					digest.update(buffer.array(), 0, buffer.position());
+					buffer.clear();
+				}
+			}
+			return digest.digest();
+		}
+
+	}
+
+	/**
+	 * One metric's data for a campaign's lift.
+	 *
+	 * @param definition the metric
+	 * @param treated its daily values as the ledger reads them
+	 * @param controls its untouched channels' daily values ({@link #controls})
+	 */
+	public record MetricInput(MetricDefinition definition, DailySeries treated, List<DailySeries> controls) {
 	}
 
 }

@@ -2,13 +2,13 @@ package io.brandsignal.scoring.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
 import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.campaign.CampaignScorer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -58,7 +58,7 @@ final class BrandCampaigns {
 	/** The brand's campaigns in id order, with a digest of their definitions and the method version. */
 	Campaigns of(String brand) {
 		List<CampaignDefined> defined = new ArrayList<>();
-		MessageDigest digest = sha256();
+		MessageDigest digest = CampaignScorer.sha256();
 		digest.update(Integer.toString(METHOD_VERSION).getBytes(StandardCharsets.UTF_8));
 		try (KeyValueIterator<String, byte[]> all = this.store.prefixScan(CampaignDefined.key(brand, ""),
 				new StringSerializer())) {
@@ -68,15 +68,6 @@ final class BrandCampaigns {
 			});
 		}
 		return new Campaigns(defined, digest.digest());
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
 	}
 
 	/**

@@ -1,22 +1,28 @@
 package io.brandsignal.scoring.kafka;
 
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.campaign.CampaignScorer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * What one stream task last published per campaign (store keyed {@code brand|id}): the digest of the brand's
- * campaign definitions it was computed from and the digest of the result without its time, to recompute a
- * campaign only when its inputs may have changed and to publish a result only when it did.
+ * What one stream task last published per campaign (store keyed {@code brand|id}), as three SHA-256 digests:
+ * of the brand's campaign definitions and of the data the result was computed from, to score a campaign again
+ * only when one of them changed, and of the result without its time, to publish it only when it changed.
  */
 final class PublishedCampaigns {
 
 	private static final int DIGEST = 32;
+
+	private static final int DEFINITIONS = 0;
+
+	private static final int DATA = DIGEST;
+
+	private static final int RESULT = 2 * DIGEST;
 
 	private final KeyValueStore<String, byte[]> store;
 
@@ -27,35 +33,45 @@ final class PublishedCampaigns {
 	}
 
 	/**
-	 * Whether a campaign's result may be out of date: none published yet, the brand's campaigns changed since
-	 * ({@code definitions} differs), or a day on or before the end of its effect changed. Data after that day
-	 * cannot change a result, which is scored as of it ({@link io.brandsignal.scoring.campaign.CampaignScorer}).
+	 * The cheap first test, without reading the brand's data: whether a campaign's result may be out of date
+	 * at all. It is when none was published yet, when the brand's campaigns changed ({@code definitions}
+	 * differs), or when a day on or before the end of its carry-over changed: data after that day cannot
+	 * change a result, which is scored as of it ({@link CampaignScorer}).
 	 * @param key the campaign's key
 	 * @param definitions the digest of the brand's campaign definitions
 	 * @param changedSince the earliest day whose cells changed
 	 * @param effectEnd the last day of the campaign's carry-over
 	 */
-	boolean stale(String key, byte[] definitions, LocalDate changedSince, LocalDate effectEnd) {
+	boolean mayHaveChanged(String key, byte[] definitions, LocalDate changedSince, LocalDate effectEnd) {
 		byte[] published = this.store.get(key);
-		return published == null || !Arrays.equals(published, 0, DIGEST, definitions, 0, DIGEST)
-				|| !changedSince.isAfter(effectEnd);
+		return published == null || !same(published, DEFINITIONS, definitions) || !changedSince.isAfter(effectEnd);
+	}
+
+	/**
+	 * The exact test: whether the definitions or the data differ from those of the last result (a rescore of
+	 * every brand, or a replayed day, changes neither).
+	 */
+	boolean inputsChanged(String key, byte[] definitions, byte[] data) {
+		byte[] published = this.store.get(key);
+		return published == null || !same(published, DEFINITIONS, definitions) || !same(published, DATA, data);
 	}
 
 	/**
 	 * Records a computed result.
 	 * @param definitions the digest of the brand's campaign definitions it was computed from
+	 * @param data the digest of the data it was computed from ({@link CampaignScorer.Inputs#digest})
 	 * @return whether it differs from the last one published (apart from its time), and so is to be published
 	 */
-	boolean changed(String key, byte[] definitions, CampaignScored result) {
+	boolean record(String key, byte[] definitions, byte[] data, CampaignScored result) {
 		byte[] published = this.store.get(key);
-		byte[] content = contentDigest(result);
-		byte[] entry = Arrays.copyOf(definitions, 2 * DIGEST);
-		System.arraycopy(content, 0, entry, DIGEST, DIGEST);
-		if (Arrays.equals(published, entry)) {
-			return false;
+		byte[] entry = new byte[3 * DIGEST];
+		System.arraycopy(definitions, 0, entry, DEFINITIONS, DIGEST);
+		System.arraycopy(data, 0, entry, DATA, DIGEST);
+		System.arraycopy(contentDigest(result), 0, entry, RESULT, DIGEST);
+		if (!Arrays.equals(published, entry)) {
+			this.store.put(key, entry);
 		}
-		this.store.put(key, entry);
-		return published == null || !Arrays.equals(published, DIGEST, 2 * DIGEST, content, 0, DIGEST);
+		return published == null || !same(published, RESULT, Arrays.copyOfRange(entry, RESULT, RESULT + DIGEST));
 	}
 
 	/**
@@ -66,13 +82,16 @@ final class PublishedCampaigns {
 		return this.store.delete(key) != null;
 	}
 
+	private static boolean same(byte[] published, int offset, byte[] digest) {
+		return published.length == 3 * DIGEST && Arrays.equals(published, offset, offset + DIGEST, digest, 0, DIGEST);
+	}
+
 	private byte[] contentDigest(CampaignScored result) {
 		CampaignScored timeless = new CampaignScored(result.brand(), result.campaignId(), result.name(), result.kind(),
 				result.startDate(), result.endDate(), result.carryOverDays(), result.asOf(), result.verdict(),
 				result.explanation(), result.metrics(), result.spend(), result.currency(), result.costs(),
 				result.returnOnSpend(), result.overlaps(), null);
-		MessageDigest digest = BrandCampaigns.sha256();
-		return digest.digest(this.results.serialize(Topics.CAMPAIGN_RESULTS.name(), timeless));
+		return CampaignScorer.sha256().digest(this.results.serialize(Topics.CAMPAIGN_RESULTS.name(), timeless));
 	}
 
 }

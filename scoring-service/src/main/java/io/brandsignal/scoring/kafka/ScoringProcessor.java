@@ -59,6 +59,13 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 
 	private final BrandCellsBudget budget;
 
+	/**
+	 * After this many campaigns scored in one punctuation (about 8 ms each for a brand with a full horizon), the
+	 * brands still due wait for the next one, so a punctuation holds its transaction for about a second at most
+	 * even when thousands of campaigns arrive together (a first start, a replayed topic).
+	 */
+	static final int CAMPAIGNS_PER_PUNCTUATION = 100;
+
 	private final ObservationValidator validator;
 
 	private final BrandScorer scorer;
@@ -82,6 +89,9 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 	private BrandCampaigns campaigns;
 
 	private PublishedCampaigns campaignResults;
+
+	/** Campaigns scored in the current punctuation. */
+	private int campaignsScored;
 
 	ScoringProcessor(MetricCatalog catalog, ScoringRules rules, LiftRules liftRules,
 			ScoringTopology.Schedule schedule, ScoringMetrics metrics, BrandCellsBudget budget) {
@@ -197,6 +207,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 
 	private void recomputeDueBrands(long timestamp) {
 		prepare();
+		this.campaignsScored = 0;
 		this.dirtyBrands.recomputeDue(timestamp, (brand, changedSince) -> {
 			try {
 				recompute(brand, changedSince, timestamp);
@@ -209,7 +220,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 				// one brand whose data trips the scorer must not stop every other brand's scoring
 				logger.error("Could not score brand '{}'; it is scored again on its next change", brand, ex);
 			}
-		});
+		}, () -> this.campaignsScored >= CAMPAIGNS_PER_PUNCTUATION);
 	}
 
 	/**
@@ -235,22 +246,33 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 	}
 
 	/**
-	 * Scores each of the brand's campaigns whose result may be out of date ({@link PublishedCampaigns#stale}) and
-	 * publishes those whose result changed. A campaign that cannot be scored is logged and left as it was, so
-	 * it does not hold up the others.
+	 * Scores each of the brand's campaigns whose inputs changed and publishes those whose result changed. A
+	 * campaign whose carry-over ended before the earliest changed day is skipped without reading its data
+	 * ({@link PublishedCampaigns#mayHaveChanged}); the others are scored only when the digest of their data or
+	 * of the brand's definitions changed ({@link PublishedCampaigns#inputsChanged}), so a rescore or replay
+	 * costs a digest per campaign, not an estimate. A campaign that cannot be scored is logged and left as it
+	 * was, so it does not hold up the others.
 	 */
 	private void recomputeCampaigns(BrandLedger ledger, LocalDate changedSince, long timestamp) {
 		BrandCampaigns.Campaigns brandCampaigns = this.campaigns.of(ledger.brand());
+		byte[] definitions = brandCampaigns.digest();
 		for (CampaignDefined campaign : brandCampaigns.campaigns()) {
-			if (!this.campaignResults.stale(campaign.key(), brandCampaigns.digest(), changedSince,
+			String key = campaign.key();
+			if (!this.campaignResults.mayHaveChanged(key, definitions, changedSince,
 					this.campaignScorer.effectEnd(campaign))) {
 				continue;
 			}
 			try {
-				CampaignScored result = this.campaignScorer.score(ledger, campaign, brandCampaigns.campaigns(),
+				CampaignScorer.Inputs inputs = this.campaignScorer.inputs(ledger, campaign);
+				byte[] data = inputs.digest();
+				if (!this.campaignResults.inputsChanged(key, definitions, data)) {
+					continue;
+				}
+				this.campaignsScored++;
+				CampaignScored result = this.campaignScorer.score(campaign, brandCampaigns.campaigns(), inputs,
 						Instant.ofEpochMilli(timestamp));
-				if (this.campaignResults.changed(campaign.key(), brandCampaigns.digest(), result)) {
-					this.context.forward(new Record<String, Object>(campaign.key(), new CampaignOutput(result), timestamp));
+				if (this.campaignResults.record(key, definitions, data, result)) {
+					this.context.forward(new Record<String, Object>(key, new CampaignOutput(result), timestamp));
 					this.metrics.campaignResultPublished(result.verdict());
 				}
 			}
@@ -258,8 +280,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 				throw ex;
 			}
 			catch (RuntimeException ex) {
-				logger.error("Could not score campaign '{}'; it is scored again on its brand's next change",
-						campaign.key(), ex);
+				logger.error("Could not score campaign '{}'; it is scored again on its brand's next change", key, ex);
 			}
 		}
 	}

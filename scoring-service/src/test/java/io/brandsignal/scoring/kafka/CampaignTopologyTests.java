@@ -196,6 +196,27 @@ class CampaignTopologyTests {
 		assertThat(result.costs()).isEmpty();
 	}
 
+	@Test
+	void leavesBrandsForTheNextPunctuationOnceEnoughCampaignsWereScored() {
+		for (String brand : List.of("a-brand", "b-brand")) {
+			this.harness.send(brandData(brand, 0, 9, 0));
+		}
+		for (int i = 0; i < ScoringProcessor.CAMPAIGNS_PER_PUNCTUATION; i++) {
+			this.harness.define(campaign("a-brand", "c" + i, "Campaign " + i, 5, 6));
+		}
+		this.harness.define(campaign("b-brand", "c0", "Campaign 0", 5, 6));
+
+		// one punctuation, once the burst has settled: a-brand's campaigns use it up
+		this.harness.advance(ScoringTopologyHarness.RECOMPUTE_INTERVAL);
+		assertThat(this.harness.campaignResults()).hasSize(ScoringProcessor.CAMPAIGNS_PER_PUNCTUATION)
+			.allSatisfy((result) -> assertThat(result.key).startsWith("a-brand|"));
+		assertThat(this.harness.scorecards()).extracting((card) -> card.brand()).containsExactly("a-brand");
+
+		this.harness.advance(ScoringTopologyHarness.QUIET_PERIOD);
+		assertThat(this.harness.campaignResults()).extracting((result) -> result.key).containsExactly("b-brand|c0");
+		assertThat(this.harness.scorecards()).extracting((card) -> card.brand()).containsExactly("b-brand");
+	}
+
 	private static String reason(TestRecord<String, byte[]> letter) {
 		Header header = letter.headers().lastHeader(DeadLetters.REASON_HEADER);
 		return new String(header.value(), StandardCharsets.UTF_8);
