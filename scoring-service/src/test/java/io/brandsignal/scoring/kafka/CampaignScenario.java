@@ -49,6 +49,15 @@ final class CampaignScenario {
 	 */
 	static List<ObservationRecorded> brandData(String brand, int from, int to, double step,
 			Observations observations) {
+		return brandData(brand, from, to, step, 0, observations);
+	}
+
+	/**
+	 * {@link #brandData(String, int, int, double, Observations)}, and {@code followerStep} more instagram
+	 * followers a day on the campaign's days {@link #START}..{@link #END} (tiktok untouched), which stay.
+	 */
+	static List<ObservationRecorded> brandData(String brand, int from, int to, double step, double followerStep,
+			Observations observations) {
 		Random noise = new Random(42);
 		List<ObservationRecorded> data = new ArrayList<>();
 		double instagram = 10_000;
@@ -58,7 +67,7 @@ final class CampaignScenario {
 			if (day >= START && day <= EFFECT_END) {
 				sales += step;
 			}
-			instagram += 20 + 5 * noise.nextGaussian();
+			instagram += 20 + 5 * noise.nextGaussian() + ((day >= START && day <= END) ? followerStep : 0);
 			tiktok += 10 + 4 * noise.nextGaussian();
 			if (day >= from) {
 				LocalDate date = D0.plusDays(day);

@@ -98,6 +98,24 @@ class CampaignTopologyTests {
 	}
 
 	@Test
+	void publishesFollowersBoughtOnInstagramAsBoughtAttention() {
+		// 100 more followers a day on instagram during the 7 campaign days, none on tiktok, sales as ever
+		this.harness.send(CampaignScenario.brandData("acme", 0, 139, 0, 100, this.harness::observation))
+			.define(campaign("acme", "giveaway", "Giveaway", START, END))
+			.recompute();
+
+		CampaignScored result = onlyResult("acme|giveaway");
+		assertThat(result.verdict()).isEqualTo(CampaignVerdict.BOUGHT_ATTENTION);
+		CampaignScored.MetricLift followers = lift(result, "followers");
+		assertThat(followers.controls()).isEqualTo(1);
+		assertThat(followers.total().significant()).isTrue();
+		// the 700 followers bought stay through the carry-over
+		assertThat(followers.total().low()).isPositive().isLessThan(700);
+		assertThat(followers.total().high()).isGreaterThan(700);
+		assertThat(lift(result, "sales_revenue").total().significant()).isFalse();
+	}
+
+	@Test
 	void republishesOnlyWhatChanged() {
 		this.harness.send(brandData("acme", 0, 139, STEP))
 			.define(campaign("acme", "spring-promo", "Spring promotion", START, END))
