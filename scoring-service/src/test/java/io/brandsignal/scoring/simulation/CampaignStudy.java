@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricKind;
@@ -369,10 +368,6 @@ final class CampaignStudy {
 		}
 		text.append("\nGenerator: ").append(GENERATOR).append(".\n");
 		return text.append(END).append('\n').toString();
-	}
-
-	static Predicate<Row> targeted() {
-		return (row) -> row.target().isSet();
 	}
 
 }
