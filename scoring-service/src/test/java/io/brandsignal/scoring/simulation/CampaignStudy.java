@@ -2,8 +2,10 @@ package io.brandsignal.scoring.simulation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
@@ -106,13 +108,13 @@ final class CampaignStudy {
 	static final String GENERATOR = "260 days; followers: instagram 20k-150k daily, trend 0-0.15 %/day, Monday posting, "
 			+ "swing 0.1 %/day, noise 0.03 %/day, plus tiktok 20k-60k reported on Mondays (not in the campaign); likes "
 			+ "0.5-2 % of instagram followers, CV 0.25; sales_revenue 1k-50k/day, trend -0.05..+0.1 %/day, weekend peak, "
-			+ "CV 0.1-0.2, on shop + marketplace (20-50 %); an earlier campaign (7-21 days, starting on day 60-140, "
+			+ "CV 0.1-0.2, on shop + marketplace (20-50 %); leads Poisson 3-8/day x weekday weights (1.3 Tue/Wed, 0.4 Sun); an earlier campaign (7-21 days, starting on day 60-140, "
 			+ "+2-6 % followers and +10-20 % sales, in both worlds) that the estimator is told of; the campaign lasts "
 			+ "14-28 days and ends 14-24 days before the latest day (running: started 5 days to its length before "
 			+ "it), carry-over 14 days. Audience lift: instagram gains +3-8 % of its followers over the campaign "
 			+ "(net adds spread over its days), 0-30 % of them unfollow again over the carry-over, and likes rise "
-			+ "+30-60 % during the campaign; outcome lift: sales x (1 + L) during the campaign, decaying as "
-			+ "L exp(-d/4) over the carry-over day d";
+			+ "+30-60 % during the campaign; outcome lift: sales and the leads' mean x (1 + L) during the "
+			+ "campaign, decaying as L exp(-d/4) over the carry-over day d";
 
 	/** One brand in both worlds, and its campaigns. */
 	record Case(String name, BrandLedger treated, BrandLedger untreated, CampaignWindow campaign,
@@ -122,7 +124,7 @@ final class CampaignStudy {
 	/** Per family: the counts behind each rate. */
 	record Counts(CampaignFamily family, int brands, int estimates, int covered, int campaignSpans,
 			int campaignCovered, int carrySpans, int carryCovered, int significant, int verdicts, int errors,
-			String firstError) {
+			String firstError, Map<String, int[]> byMetric) {
 
 		double coverage() {
 			return this.covered / (double) this.estimates;
@@ -158,6 +160,8 @@ final class CampaignStudy {
 		int verdicts = 0;
 		int errors = 0;
 		String firstError = null;
+		// per metric: estimates, covered, significant
+		Map<String, int[]> byMetric = new LinkedHashMap<>();
 		for (int i = 0; i < family.brands(); i++) {
 			Case brand = generate(seeds.nextLong(), "camp-" + family.seed() + "-" + i, family);
 			try {
@@ -167,9 +171,14 @@ final class CampaignStudy {
 					if (lift.state() != LiftState.ESTIMATED) {
 						continue;
 					}
+					boolean hit = covers(lift.total(), truth(brand, lift, lift.total()));
 					estimates++;
-					covered += covers(lift.total(), truth(brand, lift, lift.total())) ? 1 : 0;
+					covered += hit ? 1 : 0;
 					significant += lift.total().significant() ? 1 : 0;
+					int[] metric = byMetric.computeIfAbsent(lift.metric().name(), (name) -> new int[3]);
+					metric[0]++;
+					metric[1] += hit ? 1 : 0;
+					metric[2] += lift.total().significant() ? 1 : 0;
 					campaignSpans++;
 					campaignCovered += covers(lift.campaign(), truth(brand, lift, lift.campaign())) ? 1 : 0;
 					if (lift.carryOver() != null) {
@@ -184,7 +193,7 @@ final class CampaignStudy {
 			}
 		}
 		return new Counts(family, family.brands(), estimates, covered, campaignSpans, campaignCovered, carrySpans, carryCovered,
-				significant, verdicts, errors, firstError);
+				significant, verdicts, errors, firstError, byMetric);
 	}
 
 	private static boolean covers(Effect effect, double truth) {
@@ -302,6 +311,12 @@ final class CampaignStudy {
 		}
 		feeds.add("sales_revenue", "shop", shop, Reporting.daily());
 		feeds.add("sales_revenue", "marketplace", marketplace, Reporting.daily());
+		// leads: small counts with zero days, so modelled as they are (no logs); lifted like sales
+		double[] leadsBase = Signals.constant(DAYS, uniform(random, 3, 8));
+		for (int day = start; day < DAYS && outcomes; day++) {
+			leadsBase[day] *= 1 + ((day <= end) ? salesLift : salesLift * Math.exp(-(day - end) / 4.0));
+		}
+		feeds.add("leads", "crm", Signals.counts(random, calendar, leadsBase, Signals.LEADS_WEEKDAYS), Reporting.daily());
 
 		CampaignWindow campaign = new CampaignWindow("campaign", calendar.date(start), calendar.date(end), carry);
 		CampaignWindow earlier = new CampaignWindow("earlier", calendar.date(earlierStart), calendar.date(earlierEnd), carry);
@@ -346,7 +361,8 @@ final class CampaignStudy {
 		return rows;
 	}
 
-	static String markdown(List<Row> rows, long runtimeMillis) {
+	static String markdown(List<Counts> counts, long runtimeMillis) {
+		List<Row> rows = rows(counts);
 		StringBuilder text = new StringBuilder();
 		text.append(BEGIN).append("\n### Campaign study (generated, do not edit by hand)\n\n")
 			.append("Seeded families of simulated brands, each generated twice from the same random draws: with the\n")
@@ -354,8 +370,8 @@ final class CampaignStudy {
 			.append("the two worlds as the ledger reads them. Estimated with the default rules through\n")
 			.append("`CampaignAssessor` (`io.brandsignal.scoring.simulation.CampaignStudy`, run by `mvn verify` as\n")
 			.append("`CampaignStudyTests`); coverage and false positives count each estimated metric (followers,\n")
-			.append("likes, sales revenue) of each brand. The clear cases are the families with targets: followers\n")
-			.append("+3-8 %, likes +30-60 % and sales +20-40 % during a 14-28 day campaign. Each rate carries its\n")
+			.append("likes, sales revenue, leads) of each brand. The clear cases are the families with targets:\n")
+			.append("followers +3-8 %, likes +30-60 %, sales and leads +20-40 % during a 14-28 day campaign. Each rate carries its\n")
 			.append("95 % Wilson interval. ")
 			.append(String.format(Locale.ROOT, "Last run: %.1f s. ", runtimeMillis / 1000.0))
 			.append("Regenerate this block with\n\n    ")
@@ -366,6 +382,25 @@ final class CampaignStudy {
 					row.criterion(), row.rate() * 100, SimulationStudy.wilson(row.events(), row.size()),
 					row.target().text(), row.target().isSet() ? (row.met() ? "yes" : "**no**") : "—"));
 		}
+		text.append("\nBy metric (modelled as: followers relative net adds, likes and sales revenue in logs, leads as ")
+			.append("they are: they have zero days): coverage of the true total lift over the families with targets, and the false-positive ")
+			.append("rate in the no-lift family:\n\n| metric | estimates | covered | no-lift estimates | significant |\n")
+			.append("|---|---|---|---|---|\n");
+		Map<String, int[]> metrics = new LinkedHashMap<>();
+		for (Counts family : counts) {
+			boolean target = !family.family().running() && family.family() != SMALL_SALES;
+			boolean none = family.family().lift() == Lift.NONE;
+			family.byMetric().forEach((metric, values) -> {
+				int[] sum = metrics.computeIfAbsent(metric, (name) -> new int[4]);
+				sum[0] += target ? values[0] : 0;
+				sum[1] += target ? values[1] : 0;
+				sum[2] += none ? values[0] : 0;
+				sum[3] += none ? values[2] : 0;
+			});
+		}
+		metrics.forEach((metric, sum) -> text.append(String.format(Locale.ROOT, "| %s | %d | %.1f %%%s | %d | %.1f %%%s |%n",
+				metric, sum[0], 100.0 * sum[1] / sum[0], SimulationStudy.wilson(sum[1], sum[0]), sum[2],
+				100.0 * sum[3] / sum[2], SimulationStudy.wilson(sum[3], sum[2]))));
 		text.append("\nGenerator: ").append(GENERATOR).append(".\n");
 		return text.append(END).append('\n').toString();
 	}

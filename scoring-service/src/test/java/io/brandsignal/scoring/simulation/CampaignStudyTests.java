@@ -38,7 +38,7 @@ class CampaignStudyTests {
 	static void writeDocsWhenAsked() {
 		if (Boolean.getBoolean("simulation.write-docs") && counts.size() == CampaignStudy.all().size()) {
 			SimulationStudy.writeDocs(SimulationStudy.scoringDoc(),
-					CampaignStudy.markdown(CampaignStudy.rows(List.copyOf(counts.values())), runtimeMillis),
+					CampaignStudy.markdown(List.copyOf(counts.values()), runtimeMillis),
 					CampaignStudy.BEGIN, CampaignStudy.END);
 		}
 	}
