@@ -11,6 +11,9 @@ import java.util.Set;
 import io.brandsignal.contract.catalog.MetricCategory;
 import io.brandsignal.contract.catalog.MetricTier;
 
+import static io.brandsignal.scoring.scorecard.Wording.pValue;
+import static io.brandsignal.scoring.scorecard.Wording.percent;
+
 /**
  * The plain-words explanation of a campaign's result, built from its numbers only, for example "Bought 12,000
  * followers (± 1,500) at €0.40 each (€0.36 to €0.46); sales revenue did not move measurably (+1% ± 4%,
@@ -220,23 +223,6 @@ final class CampaignExplanation {
 
 	private static String label(MetricLift lift) {
 		return lift.metric().name().replace('_', ' ');
-	}
-
-	private static String percent(double value) {
-		double rounded = (Math.abs(value) >= 10) ? Math.round(value) : Math.round(value * 10) / 10.0;
-		if (rounded == 0) {
-			return "0%";
-		}
-		String digits = (rounded == Math.rint(rounded)) ? String.format(Locale.ROOT, "%.0f", Math.abs(rounded))
-				: String.format(Locale.ROOT, "%.1f", Math.abs(rounded));
-		return ((rounded > 0) ? "+" : "-") + digits + "%";
-	}
-
-	private static String pValue(double p) {
-		if (p < 0.001) {
-			return "p < 0.001";
-		}
-		return String.format(Locale.ROOT, (p < 0.01) ? "p = %.3f" : "p = %.2f", p);
 	}
 
 }

@@ -20,7 +20,8 @@ import java.time.LocalDate;
  * not positive (or the scale is signed, such as NPS)
  * @param relativeLowPercent lower end of the relative interval
  * @param relativeHighPercent upper end of the relative interval
- * @param pValue two-sided placebo p-value, {@code (1 + placebos at least as extreme) / (1 + placebos)}
+ * @param pValue two-sided p-value of the effect against the placebo-calibrated null
+ * ({@code 2 P(T > |effect| / (s × se))}, {@code s} the placebos' root mean square standardised error)
  * @param significant {@code pValue} at or below the significance level and the interval excluding 0
  */
 public record Effect(LocalDate from, LocalDate to, int days, double effect, double low, double high,

@@ -1,5 +1,7 @@
 package io.brandsignal.scoring.campaign;
 
+import java.time.LocalDate;
+
 /**
  * The settings of the campaign lift estimate, each with its documented default (docs/scoring.md, "Campaign
  * lift"): a component left {@code null} takes its default, like {@code ScoringRules}, so they can be bound from
@@ -40,6 +42,11 @@ public record LiftRules(Integer carryOverDays, Integer minCampaignDays, Integer 
 	/** The documented defaults. */
 	public static LiftRules defaults() {
 		return new LiftRules(null, null, null, null, null, null, null, null);
+	}
+
+	/** A campaign's window with the default carry-over, for a campaign that does not set its own. */
+	public CampaignWindow window(String id, LocalDate start, LocalDate end) {
+		return new CampaignWindow(id, start, end, this.carryOverDays);
 	}
 
 	private static <T> T orDefault(T value, T fallback) {

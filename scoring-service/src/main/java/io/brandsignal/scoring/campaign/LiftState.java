@@ -11,8 +11,9 @@ public enum LiftState {
 
 	/**
 	 * Too little history before the campaign, outside other campaigns: fewer known days than
-	 * {@link LiftRules#minPreDays()} to fit the counterfactual, or too few placebo windows for a p-value that
-	 * could reach the significance level. The result's reason says which.
+	 * {@link LiftRules#minPreDays()} to fit the counterfactual, a level that changed on too few of them (a
+	 * quarterly survey carried forward), or fewer placebo windows than {@link LiftRules#minPlacebos()} to
+	 * calibrate on. The result's reason says which.
 	 */
 	NOT_ENOUGH_PRE_PERIOD,
 

@@ -158,6 +158,13 @@ class CampaignLiftEstimatorTests {
 	}
 
 	@Test
+	void campaignWithoutItsOwnCarryOverGetsTheDefaultFourteenDays() {
+		CampaignWindow window = LiftRules.defaults().window("spring", FIRST.plusDays(150), FIRST.plusDays(159));
+
+		assertThat(window.effectEnd()).isEqualTo(FIRST.plusDays(173));
+	}
+
+	@Test
 	void fewerThanThreeCampaignDaysIsTooEarly() {
 		MetricLift lift = estimate(SALES, java.util.Arrays.copyOf(cycleAndTrend(), 152), List.of(), List.of());
 

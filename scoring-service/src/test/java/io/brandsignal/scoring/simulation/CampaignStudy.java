@@ -2,17 +2,20 @@ package io.brandsignal.scoring.simulation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.scoring.campaign.CampaignAssessor;
+import io.brandsignal.scoring.campaign.CampaignLiftEstimator;
 import io.brandsignal.scoring.campaign.CampaignResult;
 import io.brandsignal.scoring.campaign.CampaignVerdict;
 import io.brandsignal.scoring.campaign.CampaignWindow;
+import io.brandsignal.scoring.campaign.DailySeries;
 import io.brandsignal.scoring.campaign.Effect;
 import io.brandsignal.scoring.campaign.LiftRules;
 import io.brandsignal.scoring.campaign.LiftState;
@@ -79,51 +82,69 @@ final class CampaignStudy {
 	 * @param salesLift range of the sales lift during the campaign (fraction of the counterfactual)
 	 * @param running whether the brands are judged while the campaign is still running
 	 * @param seed the family's seed
+	 * @param market the market the brand sells in
 	 */
-	record CampaignFamily(String name, Lift lift, double[] salesLift, boolean running, int brands, long seed) {
+	record CampaignFamily(String name, Lift lift, double[] salesLift, boolean running, int brands, long seed,
+			Market market) {
 	}
 
-	static final CampaignFamily NO_LIFT = new CampaignFamily("no lift", Lift.NONE, new double[] { 0.2, 0.4 }, false, BRANDS, 901);
+	/** Whether sales ride a market-wide demand wave, and whether the estimate is given a control brand riding it too. */
+	enum Market {
+
+		NONE, WAVE, WAVE_WITH_CONTROL
+
+	}
+
+	static final CampaignFamily NO_LIFT = new CampaignFamily("no lift", Lift.NONE, new double[] { 0.2, 0.4 }, false, BRANDS, 901, Market.NONE);
 
 	static final CampaignFamily AUDIENCE_ONLY = new CampaignFamily("audience only", Lift.AUDIENCE,
-			new double[] { 0.2, 0.4 }, false, BRANDS, 902);
+			new double[] { 0.2, 0.4 }, false, BRANDS, 902, Market.NONE);
 
 	static final CampaignFamily OUTCOMES_ONLY = new CampaignFamily("outcomes only", Lift.OUTCOMES,
-			new double[] { 0.2, 0.4 }, false, BRANDS, 903);
+			new double[] { 0.2, 0.4 }, false, BRANDS, 903, Market.NONE);
 
 	static final CampaignFamily BOTH = new CampaignFamily("audience and outcomes", Lift.BOTH, new double[] { 0.2, 0.4 },
-			false, BRANDS, 904);
+			false, BRANDS, 904, Market.NONE);
 
 	static final CampaignFamily SMALL_SALES = new CampaignFamily("outcomes only, sales +5-10 %", Lift.OUTCOMES,
-			new double[] { 0.05, 0.1 }, false, INFORMATION_BRANDS, 905);
+			new double[] { 0.05, 0.1 }, false, INFORMATION_BRANDS, 905, Market.NONE);
 
 	static final CampaignFamily RUNNING = new CampaignFamily("outcomes only, campaign still running", Lift.OUTCOMES,
-			new double[] { 0.2, 0.4 }, true, INFORMATION_BRANDS, 906);
+			new double[] { 0.2, 0.4 }, true, INFORMATION_BRANDS, 906, Market.NONE);
+
+	static final CampaignFamily WAVE = new CampaignFamily("sales +5-10 % in a market-wide demand wave", Lift.OUTCOMES,
+			new double[] { 0.05, 0.1 }, false, INFORMATION_BRANDS, 907, Market.WAVE);
+
+	static final CampaignFamily WAVE_WITH_CONTROL = new CampaignFamily(
+			"sales +5-10 % in a market-wide demand wave, with the market as control", Lift.OUTCOMES, new double[] { 0.05, 0.1 },
+			false, INFORMATION_BRANDS, 907, Market.WAVE_WITH_CONTROL);
 
 	static List<CampaignFamily> all() {
-		return List.of(NO_LIFT, AUDIENCE_ONLY, OUTCOMES_ONLY, BOTH, SMALL_SALES, RUNNING);
+		return List.of(NO_LIFT, AUDIENCE_ONLY, OUTCOMES_ONLY, BOTH, SMALL_SALES, RUNNING, WAVE, WAVE_WITH_CONTROL);
 	}
 
 	static final String GENERATOR = "260 days; followers: instagram 20k-150k daily, trend 0-0.15 %/day, Monday posting, "
 			+ "swing 0.1 %/day, noise 0.03 %/day, plus tiktok 20k-60k reported on Mondays (not in the campaign); likes "
 			+ "0.5-2 % of instagram followers, CV 0.25; sales_revenue 1k-50k/day, trend -0.05..+0.1 %/day, weekend peak, "
-			+ "CV 0.1-0.2, on shop + marketplace (20-50 %); an earlier campaign (7-21 days, starting on day 60-140, "
+			+ "CV 0.1-0.2, on shop + marketplace (20-50 %); leads Poisson 3-8/day x weekday weights (1.3 Tue/Wed, 0.4 Sun); an earlier campaign (7-21 days, starting on day 60-140, "
 			+ "+2-6 % followers and +10-20 % sales, in both worlds) that the estimator is told of; the campaign lasts "
 			+ "14-28 days and ends 14-24 days before the latest day (running: started 5 days to its length before "
-			+ "it), carry-over 14 days. Audience lift: instagram gains +3-8 % of its followers over the campaign "
+			+ "it), carry-over 14 days; the demand-wave families multiply sales by a market-wide wave (log-growth an AR(1), phi "
+			+ "0.97, sd 0.4 %/day) that the market's other brands ride too (their summed sales 50k-500k/day, weekend peak, "
+			+ "CV 0.03), given to the estimate as the control series of sales in the last family. Audience lift: instagram gains +3-8 % of its followers over the campaign "
 			+ "(net adds spread over its days), 0-30 % of them unfollow again over the carry-over, and likes rise "
-			+ "+30-60 % during the campaign; outcome lift: sales x (1 + L) during the campaign, decaying as "
-			+ "L exp(-d/4) over the carry-over day d";
+			+ "+30-60 % during the campaign; outcome lift: sales and the leads' mean x (1 + L) during the "
+			+ "campaign, decaying as L exp(-d/4) over the carry-over day d";
 
 	/** One brand in both worlds, and its campaigns. */
 	record Case(String name, BrandLedger treated, BrandLedger untreated, CampaignWindow campaign,
-			List<CampaignWindow> campaigns) {
+			List<CampaignWindow> campaigns, DailySeries control) {
 	}
 
 	/** Per family: the counts behind each rate. */
 	record Counts(CampaignFamily family, int brands, int estimates, int covered, int campaignSpans,
 			int campaignCovered, int carrySpans, int carryCovered, int significant, int verdicts, int errors,
-			String firstError) {
+			String firstError, Map<String, int[]> byMetric) {
 
 		double coverage() {
 			return this.covered / (double) this.estimates;
@@ -143,6 +164,8 @@ final class CampaignStudy {
 
 	private final CampaignAssessor assessor = new CampaignAssessor(LiftRules.defaults());
 
+	private final CampaignLiftEstimator estimator = new CampaignLiftEstimator(LiftRules.defaults());
+
 	CampaignStudy(MetricCatalog catalog) {
 		this.catalog = catalog;
 	}
@@ -159,18 +182,26 @@ final class CampaignStudy {
 		int verdicts = 0;
 		int errors = 0;
 		String firstError = null;
+		// per metric: estimates, covered, significant
+		Map<String, int[]> byMetric = new LinkedHashMap<>();
 		for (int i = 0; i < family.brands(); i++) {
 			Case brand = generate(seeds.nextLong(), "camp-" + family.seed() + "-" + i, family);
 			try {
-				CampaignResult result = this.assessor.assess(brand.treated(), brand.campaign(), brand.campaigns(), null);
+				CampaignResult result = (family.market() == Market.WAVE_WITH_CONTROL) ? withControl(brand)
+						: this.assessor.assess(brand.treated(), brand.campaign(), brand.campaigns(), null);
 				verdicts += (result.verdict() == family.lift().verdict) ? 1 : 0;
 				for (MetricLift lift : result.lifts()) {
 					if (lift.state() != LiftState.ESTIMATED) {
 						continue;
 					}
+					boolean hit = covers(lift.total(), truth(brand, lift, lift.total()));
 					estimates++;
-					covered += covers(lift.total(), truth(brand, lift, lift.total())) ? 1 : 0;
+					covered += hit ? 1 : 0;
 					significant += lift.total().significant() ? 1 : 0;
+					int[] metric = byMetric.computeIfAbsent(lift.metric().name(), (name) -> new int[3]);
+					metric[0]++;
+					metric[1] += hit ? 1 : 0;
+					metric[2] += lift.total().significant() ? 1 : 0;
 					campaignSpans++;
 					campaignCovered += covers(lift.campaign(), truth(brand, lift, lift.campaign())) ? 1 : 0;
 					if (lift.carryOver() != null) {
@@ -185,7 +216,19 @@ final class CampaignStudy {
 			}
 		}
 		return new Counts(family, family.brands(), estimates, covered, campaignSpans, campaignCovered, carrySpans, carryCovered,
-				significant, verdicts, errors, firstError);
+				significant, verdicts, errors, firstError, byMetric);
+	}
+
+	/** The brand's lifts with the control brand's sales as the control series of its sales. */
+	private CampaignResult withControl(Case brand) {
+		BrandLedger ledger = brand.treated();
+		List<MetricLift> lifts = new ArrayList<>();
+		for (MetricLedger metric : ledger.metrics()) {
+			List<DailySeries> controls = metric.name().equals("sales_revenue") ? List.of(brand.control()) : List.of();
+			lifts.add(this.estimator.estimate(metric.definition(), brand.campaign(), brand.campaigns(),
+					DailySeries.of(metric, ledger.firstDate(), ledger.latestDate()), controls, ledger.latestDate()));
+		}
+		return this.assessor.assess(brand.campaign(), lifts, null);
 	}
 
 	private static boolean covers(Effect effect, double truth) {
@@ -226,10 +269,11 @@ final class CampaignStudy {
 		World treated = world(new SplittableRandom(seed), name, family, true);
 		World untreated = world(new SplittableRandom(seed), name, family, false);
 		return new Case(name, treated.brand().ledger(this.catalog), untreated.brand().ledger(this.catalog),
-				treated.campaign(), treated.campaigns());
+				treated.campaign(), treated.campaigns(), treated.control());
 	}
 
-	private record World(SimulatedBrand brand, CampaignWindow campaign, List<CampaignWindow> campaigns) {
+	private record World(SimulatedBrand brand, CampaignWindow campaign, List<CampaignWindow> campaigns,
+			DailySeries control) {
 	}
 
 	/**
@@ -292,6 +336,21 @@ final class CampaignStudy {
 		for (int day = start; day < DAYS && outcomes; day++) {
 			base[day] *= 1 + ((day <= end) ? salesLift : salesLift * Math.exp(-(day - end) / 4.0));
 		}
+		DailySeries control = null;
+		if (family.market() != Market.NONE) {
+			// a demand wave every shop in the market rides (log-growth an AR(1), phi 0.97, sd 0.4 %/day); the
+			// control, the summed sales of brands without a campaign, 50k-500k/day in it, weekend peak, CV 0.03
+			SplittableRandom market = random.split();
+			double[] wave = Signals.integrated(1, Draws.ar1(market, DAYS, 0, 0.97, 0.004));
+			double[] controlBase = new double[DAYS];
+			double size = uniform(market, 50_000, 500_000);
+			for (int day = 0; day < DAYS; day++) {
+				base[day] *= wave[day];
+				controlBase[day] = size * wave[day];
+			}
+			control = new DailySeries(calendar.first(),
+					Signals.flow(market, calendar, controlBase, 1, Signals.SALES_WEEKEND, 0.03, false));
+		}
 		double cv = uniform(random, 0.1, 0.2);
 		double share = uniform(random, 0.2, 0.5);
 		double[] total = Signals.flow(random, calendar, base, 1, Signals.SALES_WEEKEND, cv, false);
@@ -303,10 +362,16 @@ final class CampaignStudy {
 		}
 		feeds.add("sales_revenue", "shop", shop, Reporting.daily());
 		feeds.add("sales_revenue", "marketplace", marketplace, Reporting.daily());
+		// leads: small counts with zero days, so modelled as they are (no logs); lifted like sales
+		double[] leadsBase = Signals.constant(DAYS, uniform(random, 3, 8));
+		for (int day = start; day < DAYS && outcomes; day++) {
+			leadsBase[day] *= 1 + ((day <= end) ? salesLift : salesLift * Math.exp(-(day - end) / 4.0));
+		}
+		feeds.add("leads", "crm", Signals.counts(random, calendar, leadsBase, Signals.LEADS_WEEKDAYS), Reporting.daily());
 
 		CampaignWindow campaign = new CampaignWindow("campaign", calendar.date(start), calendar.date(end), carry);
 		CampaignWindow earlier = new CampaignWindow("earlier", calendar.date(earlierStart), calendar.date(earlierEnd), carry);
-		return new World(feeds.brand(name, null, ""), campaign, List.of(earlier, campaign));
+		return new World(feeds.brand(name, null, ""), campaign, List.of(earlier, campaign), control);
 	}
 
 	// ---- the docs block
@@ -327,7 +392,7 @@ final class CampaignStudy {
 	static List<Row> rows(List<Counts> counts) {
 		List<Row> rows = new ArrayList<>();
 		for (Counts family : counts) {
-			boolean target = !family.family().running() && family.family() != SMALL_SALES;
+			boolean target = targeted(family.family());
 			rows.add(new Row(family.family().name(), family.estimates(), "95 % interval covers the true total lift "
 					+ "(per metric estimate)", family.covered(), target ? Target.atLeast(0.90) : Target.none()));
 			rows.add(new Row(family.family().name(), family.campaignSpans(),
@@ -347,7 +412,13 @@ final class CampaignStudy {
 		return rows;
 	}
 
-	static String markdown(List<Row> rows, long runtimeMillis) {
+	/** The clear cases: the families with targets. */
+	private static boolean targeted(CampaignFamily family) {
+		return family.brands() == BRANDS;
+	}
+
+	static String markdown(List<Counts> counts, long runtimeMillis) {
+		List<Row> rows = rows(counts);
 		StringBuilder text = new StringBuilder();
 		text.append(BEGIN).append("\n### Campaign study (generated, do not edit by hand)\n\n")
 			.append("Seeded families of simulated brands, each generated twice from the same random draws: with the\n")
@@ -355,8 +426,8 @@ final class CampaignStudy {
 			.append("the two worlds as the ledger reads them. Estimated with the default rules through\n")
 			.append("`CampaignAssessor` (`io.brandsignal.scoring.simulation.CampaignStudy`, run by `mvn verify` as\n")
 			.append("`CampaignStudyTests`); coverage and false positives count each estimated metric (followers,\n")
-			.append("likes, sales revenue) of each brand. The clear cases are the families with targets: followers\n")
-			.append("+3-8 %, likes +30-60 % and sales +20-40 % during a 14-28 day campaign. Each rate carries its\n")
+			.append("likes, sales revenue, leads) of each brand. The clear cases are the families with targets:\n")
+			.append("followers +3-8 %, likes +30-60 %, sales and leads +20-40 % during a 14-28 day campaign. Each rate carries its\n")
 			.append("95 % Wilson interval. ")
 			.append(String.format(Locale.ROOT, "Last run: %.1f s. ", runtimeMillis / 1000.0))
 			.append("Regenerate this block with\n\n    ")
@@ -367,12 +438,27 @@ final class CampaignStudy {
 					row.criterion(), row.rate() * 100, SimulationStudy.wilson(row.events(), row.size()),
 					row.target().text(), row.target().isSet() ? (row.met() ? "yes" : "**no**") : "—"));
 		}
+		text.append("\nBy metric (modelled as: followers relative net adds, likes and sales revenue in logs, leads as ")
+			.append("they are: they have zero days): coverage of the true total lift over the families with targets, and the false-positive ")
+			.append("rate in the no-lift family:\n\n| metric | estimates | covered | no-lift estimates | significant |\n")
+			.append("|---|---|---|---|---|\n");
+		Map<String, int[]> metrics = new LinkedHashMap<>();
+		for (Counts family : counts) {
+			boolean target = targeted(family.family());
+			boolean none = family.family().lift() == Lift.NONE;
+			family.byMetric().forEach((metric, values) -> {
+				int[] sum = metrics.computeIfAbsent(metric, (name) -> new int[4]);
+				sum[0] += target ? values[0] : 0;
+				sum[1] += target ? values[1] : 0;
+				sum[2] += none ? values[0] : 0;
+				sum[3] += none ? values[2] : 0;
+			});
+		}
+		metrics.forEach((metric, sum) -> text.append(String.format(Locale.ROOT, "| %s | %d | %.1f %%%s | %d | %.1f %%%s |%n",
+				metric, sum[0], 100.0 * sum[1] / sum[0], SimulationStudy.wilson(sum[1], sum[0]), sum[2],
+				100.0 * sum[3] / sum[2], SimulationStudy.wilson(sum[3], sum[2]))));
 		text.append("\nGenerator: ").append(GENERATOR).append(".\n");
 		return text.append(END).append('\n').toString();
-	}
-
-	static Predicate<Row> targeted() {
-		return (row) -> row.target().isSet();
 	}
 
 }

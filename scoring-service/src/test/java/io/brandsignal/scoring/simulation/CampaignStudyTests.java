@@ -1,7 +1,5 @@
 package io.brandsignal.scoring.simulation;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +37,10 @@ class CampaignStudyTests {
 	@AfterAll
 	static void writeDocsWhenAsked() {
 		if (Boolean.getBoolean("simulation.write-docs") && counts.size() == CampaignStudy.all().size()) {
-			SimulationStudy.writeDocs(scoringDoc(),
-					CampaignStudy.markdown(CampaignStudy.rows(List.copyOf(counts.values())), runtimeMillis),
+			SimulationStudy.writeDocs(SimulationStudy.scoringDoc(),
+					CampaignStudy.markdown(List.copyOf(counts.values()), runtimeMillis),
 					CampaignStudy.BEGIN, CampaignStudy.END);
 		}
-	}
-
-	private static Path scoringDoc() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path doc = dir.resolve("docs").resolve("scoring.md");
-			if (Files.isRegularFile(doc)) {
-				return doc;
-			}
-		}
-		throw new IllegalStateException("docs/scoring.md not found above " + Path.of("").toAbsolutePath());
 	}
 
 	private static Counts measured(CampaignFamily family) {

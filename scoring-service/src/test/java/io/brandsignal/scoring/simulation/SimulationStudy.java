@@ -182,6 +182,17 @@ final class SimulationStudy {
 		}
 	}
 
+	/** docs/scoring.md of the reactor, found from the module directory Maven runs the tests in. */
+	static Path scoringDoc() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path doc = dir.resolve("docs").resolve("scoring.md");
+			if (Files.isRegularFile(doc)) {
+				return doc;
+			}
+		}
+		throw new IllegalStateException("docs/scoring.md not found above " + Path.of("").toAbsolutePath());
+	}
+
 	/** The 95 % Wilson score interval of a binomial rate, as " (low-high %)". */
 	static String wilson(int events, int trials) {
 		double z = 1.959964;
