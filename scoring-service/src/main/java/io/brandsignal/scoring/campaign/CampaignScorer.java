@@ -50,7 +50,7 @@ public final class CampaignScorer {
 
 	/** The campaign's days of effect as the estimate reads them: its dates and the carry-over of the rules. */
 	public CampaignWindow window(CampaignDefined campaign) {
-		return new CampaignWindow(campaign.id(), campaign.startDate(), campaign.endDate(), this.rules.carryOverDays());
+		return this.rules.window(campaign.id(), campaign.startDate(), campaign.endDate());
 	}
 
 	/** The day after which no data changes the campaign's result: the end of its carry-over. */

@@ -73,9 +73,12 @@ class KafkaAclTests {
 		acls.add(acl("ingest", "Write", "TransactionalId", "PREFIXED", transactionalIds));
 		acls.add(acl("ingest", "Describe", "TransactionalId", "PREFIXED", transactionalIds));
 
-		// scoring: Kafka Streams reading observations, writing scorecards, rollups and its dead letters.
+		// scoring: Kafka Streams reading observations and campaigns, writing scorecards, rollups, campaign results
+		// and its dead letters.
 		acls.add(acl("scoring", "Read", "Topic", "LITERAL", Topics.OBSERVATIONS.name()));
-		for (Topic<?> output : List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS, Topics.OBSERVATIONS_DEAD_LETTER)) {
+		acls.add(acl("scoring", "Read", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
+		for (Topic<?> output : List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS, Topics.CAMPAIGN_RESULTS,
+				Topics.OBSERVATIONS_DEAD_LETTER)) {
 			acls.add(acl("scoring", "Write", "Topic", "LITERAL", output.name()));
 		}
 		String applicationId = scoringApplicationId();
