@@ -115,14 +115,14 @@ public final class CampaignScorer {
 	/**
 	 * The metric's channels the campaign did not run on, each alone, as controls: only when the campaign ran on
 	 * some of the metric's channels (followers per social network), since a metric reported on channels other
-	 * than the campaign's (sales in the shop) may be just what the campaign moved; never the channel
-	 * {@code all}, which stands for the brand as a whole. An untouched channel that the campaign moved anyway
-	 * (spill-over) would hide part of its lift.
+	 * than the campaign's (sales in the shop) may be just what the campaign moved; none for a campaign on
+	 * {@code all} (the brand as a whole), and never the channel {@code all} itself. An untouched channel that the
+	 * campaign moved anyway (spill-over) would hide part of its lift.
 	 */
 	static List<DailySeries> controls(MetricLedger metric, List<String> campaignChannels, LocalDate from,
 			LocalDate to) {
 		boolean touched = metric.channels().stream().anyMatch((channel) -> campaignChannels.contains(channel.channel()));
-		if (!touched || from.isAfter(to)) {
+		if (!touched || campaignChannels.contains(CampaignRules.ALL_CHANNELS) || from.isAfter(to)) {
 			return List.of();
 		}
 		boolean level = metric.definition().kind() == MetricKind.LEVEL;
