@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.brandsignal.launcher.LocalStack;
 import io.brandsignal.systemtests.ObservationsJson;
@@ -64,7 +63,7 @@ class CampaignEndToEndTests {
 				{"name":"Summer sale","kind":"PROMOTION","startDate":"%s","endDate":"%s","channels":["shop"],
 				 "spend":2000,"currency":"EUR"}""").statusCode()).isEqualTo(202);
 
-		JsonNode result = awaitCampaign("e2e-camp-promo", "summer-sale", "MOVED_OUTCOMES");
+		JsonNode result = SystemTestStack.awaitCampaign(stack, "e2e-camp-promo", "summer-sale", "MOVED_OUTCOMES");
 
 		JsonNode sales = metric(result, "sales_revenue");
 		assertThat(sales.path("state").asString()).isEqualTo("ESTIMATED");
@@ -102,7 +101,7 @@ class CampaignEndToEndTests {
 				{"name":"Follow and win","kind":"GIVEAWAY","startDate":"%s","endDate":"%s","channels":["instagram"],
 				 "spend":1000,"currency":"EUR"}""").statusCode()).isEqualTo(202);
 
-		JsonNode result = awaitCampaign("e2e-camp-giveaway", "follow-and-win", "BOUGHT_ATTENTION");
+		JsonNode result = SystemTestStack.awaitCampaign(stack, "e2e-camp-giveaway", "follow-and-win", "BOUGHT_ATTENTION");
 
 		JsonNode followers = metric(result, "followers");
 		assertThat(followers.path("total").path("low").asDouble()).isBetween(0.0, 1_000.0);
@@ -147,18 +146,6 @@ class CampaignEndToEndTests {
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body))
 			.build());
-	}
-
-	/** Polls the dashboard API until the campaign's result has the verdict, and returns it. */
-	private static JsonNode awaitCampaign(String brand, String id, String verdict) {
-		AtomicReference<JsonNode> result = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-			HttpResponse<String> response = getFromDashboard(stack, "/api/v1/brands/" + brand + "/campaigns/" + id);
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			result.set(json.readTree(response.body()));
-			assertThat(result.get().path("verdict").asString()).as(brand + "/" + id).isEqualTo(verdict);
-		});
-		return result.get();
 	}
 
 	private static JsonNode metric(JsonNode result, String name) {
