@@ -13,7 +13,6 @@ import io.brandsignal.systemtests.SystemTestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static io.brandsignal.systemtests.SystemTestStack.getFromDashboard;
 import static io.brandsignal.systemtests.SystemTestStack.postObservations;
@@ -36,8 +35,6 @@ class CampaignEndToEndTests {
 	private static final int CAMPAIGN_START = 90;
 
 	private static final int CAMPAIGN_END = 103;
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static LocalStack stack;
 
