@@ -66,8 +66,9 @@ import org.springframework.util.unit.DataSize;
  * </ol>
  * Prints a human-readable summary and one {@code BENCHMARK|figure|value|unit|baseline|ratio|goal|met} line
  * per figure. Not a test: run it with the command in {@code ingest-service/BENCHMARK.md}. System properties:
- * {@code benchmark.batches} (batches of 500 per ingest measurement, default 600), {@code benchmark.warmup}
- * (default 100), {@code benchmark.clients} (concurrent HTTP connections, default 16),
+ * {@code benchmark.batches} (batches of 500 per ingest measurement, default 2,000: as many records as the
+ * baseline sends), {@code benchmark.warmup} (batches, default 1,000; the baseline warms up with one run of its
+ * own size), {@code benchmark.clients} (concurrent HTTP connections, default 16),
  * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.rounds}
  * (baseline and ingest take turns this many times and their medians are compared, default 3),
  * {@code benchmark.producers} (ingest's committers, default: ingest's own default).
@@ -95,8 +96,8 @@ public final class IngestBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int batches = Integer.getInteger("benchmark.batches", 600);
-		int warmup = Integer.getInteger("benchmark.warmup", 100);
+		int batches = Integer.getInteger("benchmark.batches", 2000);
+		int warmup = Integer.getInteger("benchmark.warmup", 1000);
 		int clients = Integer.getInteger("benchmark.clients", 16);
 		int rawRecords = Integer.getInteger("benchmark.rawRecords", 1_000_000);
 		int rounds = Integer.getInteger("benchmark.rounds", 3);
@@ -126,7 +127,7 @@ public final class IngestBenchmark {
 			try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
 				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				List<String> bodies = jsonBodies(today);
-				producerPerformance(bootstrap, rawRecords / 5);
+				producerPerformance(bootstrap, rawRecords);
 				ingestRecordsPerSecond(port, bodies, clients, warmup, new long[warmup]);
 				// Baseline and ingest take turns, so a busy moment of a shared machine weighs on one round of
 				// each rather than on one side of the comparison; the medians are compared.
