@@ -196,6 +196,17 @@ class CampaignTopologyTests {
 	}
 
 	@Test
+	void publishesACampaignDefinedBeforeItsBrandHadDataOnceTheDataArrives() {
+		this.harness.define(campaign("acme", "spring-promo", "Spring promotion", START, END)).recompute();
+		assertThat(this.harness.campaignResults()).isEmpty();
+		assertThat(this.harness.scorecards()).isEmpty();
+
+		this.harness.send(brandData("acme", 0, 139, STEP)).recompute();
+
+		assertThat(onlyResult("acme|spring-promo").verdict()).isEqualTo(CampaignVerdict.MOVED_OUTCOMES);
+	}
+
+	@Test
 	void saysNotEnoughPrePeriodForABrandWithTooLittleHistory() {
 		// 20 days before the start: fewer than the 28 the counterfactual needs
 		this.harness.send(brandData("newco", START - 20, 139, STEP))
