@@ -139,11 +139,7 @@ public final class ScoringTopology {
 			.process(() -> new CampaignIntake(metrics), Named.as("check-campaigns"))
 			.split(Named.as("campaign-"))
 			.branch((key, value) -> value instanceof CampaignIntake.Accepted, Branched.as("accepted"))
-			.defaultBranch(Branched.withConsumer((deadLetters) -> deadLetters
-				.mapValues((value) -> (byte[]) value)
-				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
-						Topics.OBSERVATIONS_DEAD_LETTER.valueSerde())),
-					"dead-letters"))
+			.defaultBranch(Branched.withConsumer(ScoringTopology::toDeadLetters, "dead-letters"))
 			.get("campaign-accepted")
 			.mapValues((value) -> ((CampaignIntake.Accepted) value).definition(), Named.as("accepted-definitions"))
 			.repartition(Repartitioned.<String, byte[]>as(CAMPAIGNS_BY_BRAND)
@@ -171,12 +167,15 @@ public final class ScoringTopology {
 						.to(Topics.CAMPAIGN_RESULTS.name(), Produced.with(Topics.CAMPAIGN_RESULTS.keySerde(),
 								Topics.CAMPAIGN_RESULTS.valueSerde())),
 						"campaign-results"))
-			.defaultBranch(Branched.withConsumer((deadLetters) -> deadLetters
-				.mapValues((value) -> (byte[]) value)
-				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
-						Topics.OBSERVATIONS_DEAD_LETTER.valueSerde())),
-					"dead-letters"));
+			.defaultBranch(Branched.withConsumer(ScoringTopology::toDeadLetters, "dead-letters"));
 		return observations;
+	}
+
+	/** Sends dead letters (forwarded as {@code byte[]} by {@link DeadLetters}) to scoring's dead-letter topic. */
+	private static void toDeadLetters(KStream<String, Object> deadLetters) {
+		deadLetters.mapValues((value) -> (byte[]) value)
+			.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
+					Topics.OBSERVATIONS_DEAD_LETTER.valueSerde()));
 	}
 
 	/**
