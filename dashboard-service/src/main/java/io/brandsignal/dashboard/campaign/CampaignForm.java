@@ -34,6 +34,9 @@ import io.brandsignal.contract.campaign.FieldProblem;
 public record CampaignForm(String id, String name, String kind, String startDate, String endDate, String channels,
 		String spend, String currency, String note) {
 
+	/** The one slug a campaign defined here may not have. */
+	static final String RESERVED_ID = "new";
+
 	/** An empty form for a new campaign: one that touched the whole brand. */
 	public static CampaignForm blank() {
 		return new CampaignForm("", "", CampaignKind.OTHER.name(), "", "", CampaignRules.ALL_CHANNELS, "", "", "");
@@ -55,6 +58,10 @@ public record CampaignForm(String id, String name, String kind, String startDate
 	 */
 	public Parsed toCampaign(String brand, Instant updatedAt, String source) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		if (RESERVED_ID.equals(trim(this.id))) {
+			// its page's address would be the form's, /brands/{brand}/campaigns/new
+			errors.put("id", "must not be '" + RESERVED_ID + "': that is the address of the form for new campaigns");
+		}
 		LocalDate start = date("startDate", this.startDate, errors);
 		LocalDate end = date("endDate", this.endDate, errors);
 		CampaignKind parsedKind = null;

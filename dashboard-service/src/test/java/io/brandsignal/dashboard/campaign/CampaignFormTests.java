@@ -44,6 +44,13 @@ class CampaignFormTests {
 	}
 
 	@Test
+	void refusesTheIdThatIsTheAddressOfTheNewCampaignForm() {
+		CampaignForm form = new CampaignForm("new", "New", "OTHER", "2026-03-01", "2026-03-01", "all", "", "", "");
+
+		assertThat(form.toCampaign("acme", NOW, "ann").errors()).containsOnlyKeys("id");
+	}
+
+	@Test
 	void fillsTheFormWithACampaignForEditing() {
 		CampaignForm.Parsed parsed = new CampaignForm("spring", "Spring", "PROMOTION", "2026-03-01", "2026-03-01",
 				"tv", "", "", "Two lines\nof note").toCampaign("acme", NOW, "ann");

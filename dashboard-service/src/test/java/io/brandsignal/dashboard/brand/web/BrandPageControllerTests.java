@@ -9,8 +9,8 @@ import io.brandsignal.contract.event.Verdict;
 import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
 import io.brandsignal.dashboard.brand.Brands;
-import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.brand.ScorecardView;
+import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.web.Formats;
 import org.junit.jupiter.api.Test;
 
