@@ -96,6 +96,18 @@ class CampaignIntegrationTests extends AbstractDashboardIntegrationTests {
 	}
 
 	@Test
+	void pushesEveryCampaignChangeToTheLiveStream() throws Exception {
+		HttpRequest request = authorized("/api/v1/stream").header("Accept", "text/event-stream").build();
+		withStream(request, (lines) -> {
+			sendResult(CampaignFixtures.tooEarly("camp-live", "teaser", T1));
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines).contains("event:campaign")
+				.anySatisfy((line) -> assertThat(line).startsWith("data:")
+					.contains("\"brand\":\"camp-live\"")
+					.contains("\"id\":\"teaser\"")));
+		});
+	}
+
+	@Test
 	void saysHowManyDaysAreKnownWhileItIsTooEarly() throws Exception {
 		sendResult(CampaignFixtures.tooEarly("camp-early", "launch", T1));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
