@@ -88,9 +88,9 @@
       band(row.getAttribute('data-start'), end, name, 0.16);
       var carryEnd = row.getAttribute('data-carry-end');
       if (carryEnd) {
-        var next = new Date(end + 'T00:00:00Z');
-        next.setUTCDate(next.getUTCDate() + 1);
-        band(next.toISOString().slice(0, 10), carryEnd, '', 0.07);
+        // from the campaign's last day on: bands on a category axis run between day centres, so this one
+        // continues the campaign's without a gap
+        band(end, carryEnd, '', 0.07);
       }
     });
     return { silent: true, label: { show: labelled, position: 'insideTop', color: '#1d2430', fontSize: 11 }, data: bands };
