@@ -9,6 +9,7 @@ import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.dashboard.readmodel.CampaignChanged;
 import io.brandsignal.dashboard.readmodel.CampaignFilter;
 import io.brandsignal.dashboard.readmodel.CampaignRow;
+import io.brandsignal.dashboard.readmodel.CampaignSort;
 import io.brandsignal.dashboard.readmodel.CampaignStore;
 import io.brandsignal.dashboard.readmodel.CampaignStore.BrandCampaign;
 import io.brandsignal.dashboard.readmodel.ReadCache;
@@ -72,9 +73,10 @@ public class Campaigns {
 		return this.ofBrand.get(brand, this.store::ofBrand);
 	}
 
-	/** One page of the scored campaigns the caller may see, latest start first, read as one page. */
-	public List<CampaignRow> page(CampaignFilter filter, BrandScope scope, int limit, long offset) {
-		return this.store.page(filter, scope, limit, offset);
+	/** One page of the scored campaigns the caller may see, in the order asked for, read as one page. */
+	public List<CampaignRow> page(CampaignFilter filter, CampaignSort sort, BrandScope scope, int limit,
+			long offset) {
+		return this.store.page(filter, sort, scope, limit, offset);
 	}
 
 	/** How many scored campaigns the caller may see pass the filter. */
@@ -83,8 +85,8 @@ public class Campaigns {
 	}
 
 	/** The scored campaigns for an export: the first {@link #MAX_EXPORT_ROWS} of the filter and scope. */
-	public List<CampaignRow> export(CampaignFilter filter, BrandScope scope) {
-		return this.store.page(filter, scope, MAX_EXPORT_ROWS, 0);
+	public List<CampaignRow> export(CampaignFilter filter, CampaignSort sort, BrandScope scope) {
+		return this.store.page(filter, sort, scope, MAX_EXPORT_ROWS, 0);
 	}
 
 	@EventListener

@@ -200,15 +200,16 @@ public class CampaignStore {
 	}
 
 	/**
-	 * One page of the scored campaigns of the brands in a scope, latest start first. The scope, the filter and
-	 * the page are applied by the database.
+	 * One page of the scored campaigns of the brands in a scope, in the order asked for. The scope, the filter,
+	 * the order and the page are applied by the database.
 	 */
-	public List<CampaignRow> page(CampaignFilter filter, BrandScope scope, int limit, long offset) {
+	public List<CampaignRow> page(CampaignFilter filter, CampaignSort sort, BrandScope scope, int limit,
+			long offset) {
 		if (!scope.all() && scope.brands().isEmpty()) {
 			return List.of();
 		}
 		return filtered("SELECT " + ROW_COLUMNS + " FROM campaign_result", filter, scope,
-				" ORDER BY start_date DESC, brand, id LIMIT :limit OFFSET :offset")
+				" ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset")
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(this::row)

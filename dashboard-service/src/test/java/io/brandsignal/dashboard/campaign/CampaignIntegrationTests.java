@@ -108,6 +108,25 @@ class CampaignIntegrationTests extends AbstractDashboardIntegrationTests {
 	}
 
 	@Test
+	void sortsThePortfolioByEitherLiftHighestFirst() throws Exception {
+		sendResult(CampaignFixtures.scored("camp-sort", "a-low", "A low", CampaignKind.INFLUENCER,
+				CampaignVerdict.BOUGHT_ATTENTION, 10.0, 9.0, T1));
+		sendResult(CampaignFixtures.scored("camp-sort", "b-high", "B high", CampaignKind.INFLUENCER,
+				CampaignVerdict.BOUGHT_ATTENTION, 40.0, 2.0, T1));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/api/v1/brands/camp-sort/campaigns/b-high").statusCode() == 200);
+
+		// same start and brand: by start, ties go by id; by a lift, the higher first
+		String byStart = get("/api/v1/campaigns?limit=500").body();
+		String byAudience = get("/api/v1/campaigns?limit=500&sort=audienceLift").body();
+		String byOutcome = get("/campaigns?sort=outcomeLift&limit=200").body();
+		assertThat(byStart.indexOf("\"a-low\"")).isLessThan(byStart.indexOf("\"b-high\""));
+		assertThat(byAudience.indexOf("\"b-high\"")).isLessThan(byAudience.indexOf("\"a-low\""));
+		assertThat(byOutcome.indexOf(">A low<")).isPositive().isLessThan(byOutcome.indexOf(">B high<"));
+		assertThat(get("/api/v1/campaigns?sort=cost").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void saysHowManyDaysAreKnownWhileItIsTooEarly() throws Exception {
 		sendResult(CampaignFixtures.tooEarly("camp-early", "launch", T1));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(

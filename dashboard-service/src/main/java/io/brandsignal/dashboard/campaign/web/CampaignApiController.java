@@ -10,6 +10,7 @@ import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.readmodel.CampaignFilter;
 import io.brandsignal.dashboard.readmodel.CampaignRow;
+import io.brandsignal.dashboard.readmodel.CampaignSort;
 import io.brandsignal.dashboard.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,7 +42,7 @@ class CampaignApiController {
 	}
 
 	@GetMapping("/api/v1/campaigns")
-	@Operation(summary = "The scored campaigns the caller may see, latest start first, a page at a time, with their "
+	@Operation(summary = "The scored campaigns the caller may see, a page at a time, with their "
 			+ "headline lifts (relative total audience and outcome lift of the side's metric with the strongest "
 			+ "evidence, with 95 % intervals); X-Total-Count says how many there are, Link rel=next where the next "
 			+ "page is")
@@ -50,6 +51,8 @@ class CampaignApiController {
 					required = false) String kind,
 			@Parameter(description = "Only campaigns with this verdict, such as BOUGHT_ATTENTION") @RequestParam(
 					required = false) String verdict,
+			@Parameter(description = "start (default: latest start first), audienceLift or outcomeLift (highest "
+					+ "first, campaigns without that lift last)") @RequestParam(required = false) String sort,
 			@Parameter(description = "How many campaigns, 1 to " + MAX_LIMIT) @RequestParam(
 					defaultValue = "" + DEFAULT_LIMIT) int limit,
 			@Parameter(description = "How many campaigns to skip") @RequestParam(defaultValue = "0") int offset) {
@@ -62,7 +65,11 @@ class CampaignApiController {
 		}
 		CampaignFilter filter = new CampaignFilter(parse("kind", kind, CampaignKind.values()),
 				parse("verdict", verdict, CampaignVerdict.values()));
-		List<CampaignRow> page = this.campaigns.page(filter, scope, limit, offset);
+		CampaignSort order = (sort == null || sort.isBlank()) ? CampaignSort.START
+				: CampaignSort.fromParameter(sort.trim())
+					.orElseThrow(() -> new BadRequestException("unknown-sort", "Unknown sort",
+							"'sort' must be one of start, audienceLift, outcomeLift."));
+		List<CampaignRow> page = this.campaigns.page(filter, order, scope, limit, offset);
 		int total = this.campaigns.count(filter, scope);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(total));
 		// long: an offset near Integer.MAX_VALUE plus the limit must not wrap around

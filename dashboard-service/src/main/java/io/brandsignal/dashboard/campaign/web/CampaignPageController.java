@@ -12,6 +12,7 @@ import io.brandsignal.dashboard.campaign.CampaignNotFoundException;
 import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.readmodel.CampaignFilter;
 import io.brandsignal.dashboard.readmodel.CampaignRow;
+import io.brandsignal.dashboard.readmodel.CampaignSort;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,20 +69,25 @@ class CampaignPageController {
 
 	@GetMapping("/campaigns")
 	String portfolio(@RequestParam(required = false) String kind, @RequestParam(required = false) String verdict,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
-			@RequestParam(required = false) String deleted, BrandScope scope, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String offset, @RequestParam(required = false) String deleted,
+			BrandScope scope, Model model) {
 		CampaignFilter filter = new CampaignFilter(kind(kind), verdict(verdict));
+		CampaignSort order = CampaignSort.fromParameter(sort).orElse(CampaignSort.START);
 		int size = Math.min(number(limit, DEFAULT_LIMIT, 1), MAX_LIMIT);
 		int start = number(offset, 0, 0);
-		List<CampaignRow> rows = this.campaigns.page(filter, scope, size, start);
+		List<CampaignRow> rows = this.campaigns.page(filter, order, scope, size, start);
 		int total = this.campaigns.count(filter, scope);
 		model.addAttribute("rows", rows);
 		model.addAttribute("chart", Campaigns.chart(rows));
 		model.addAttribute("filter", filter);
+		model.addAttribute("sort", order);
 		model.addAttribute("summary", summary(total, size, start));
-		model.addAttribute("previous", (start > 0) ? href("/campaigns", filter, size, Math.max(0, start - size)) : null);
-		model.addAttribute("next", (start + (long) size < total) ? href("/campaigns", filter, size, start + size) : null);
-		model.addAttribute("csvHref", href("/campaigns.csv", filter, DEFAULT_LIMIT, 0));
+		model.addAttribute("previous",
+				(start > 0) ? href("/campaigns", filter, order, size, Math.max(0, start - size)) : null);
+		model.addAttribute("next",
+				(start + (long) size < total) ? href("/campaigns", filter, order, size, start + size) : null);
+		model.addAttribute("csvHref", href("/campaigns.csv", filter, order, DEFAULT_LIMIT, 0));
 		model.addAttribute("chosenLimit", (size != DEFAULT_LIMIT) ? size : null);
 		model.addAttribute("deleted", deleted);
 		return "campaigns";
@@ -89,8 +95,10 @@ class CampaignPageController {
 
 	@GetMapping(path = "/campaigns.csv", produces = "text/csv")
 	ResponseEntity<String> export(@RequestParam(required = false) String kind,
-			@RequestParam(required = false) String verdict, BrandScope scope) {
-		List<CampaignRow> rows = this.campaigns.export(new CampaignFilter(kind(kind), verdict(verdict)), scope);
+			@RequestParam(required = false) String verdict, @RequestParam(required = false) String sort,
+			BrandScope scope) {
+		List<CampaignRow> rows = this.campaigns.export(new CampaignFilter(kind(kind), verdict(verdict)),
+				CampaignSort.fromParameter(sort).orElse(CampaignSort.START), scope);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campaigns.csv\"")
@@ -116,13 +124,16 @@ class CampaignPageController {
 		return "Campaigns " + (offset + 1) + "–" + Math.min(total, offset + limit) + " of " + total;
 	}
 
-	private static String href(String path, CampaignFilter filter, int limit, int offset) {
+	private static String href(String path, CampaignFilter filter, CampaignSort sort, int limit, int offset) {
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
 		if (filter.kind() != null) {
 			link.queryParam("kind", filter.kind().name());
 		}
 		if (filter.verdict() != null) {
 			link.queryParam("verdict", filter.verdict().name());
+		}
+		if (sort != CampaignSort.START) {
+			link.queryParam("sort", sort.parameter());
 		}
 		if (limit != DEFAULT_LIMIT) {
 			link.queryParam("limit", limit);
