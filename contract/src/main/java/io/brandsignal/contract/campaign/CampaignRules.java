@@ -165,8 +165,8 @@ public final class CampaignRules {
 		}
 		long days = ChronoUnit.DAYS.between(start, end) + 1;
 		if (days > MAX_SPAN_DAYS) {
-			return "must be at most " + MAX_SPAN_DAYS + " days after startDate counting both (" + start.plusDays(MAX_SPAN_DAYS - 1)
-					+ "), was " + end + " (" + days + " days)";
+			return "must keep the campaign to " + MAX_SPAN_DAYS + " days, both ends counted (at the latest "
+					+ start.plusDays(MAX_SPAN_DAYS - 1) + "), was " + end + " (" + days + " days)";
 		}
 		return null;
 	}
@@ -226,7 +226,8 @@ public final class CampaignRules {
 		BigDecimal plain = spend.stripTrailingZeros();
 		int integerDigits = Math.max(0, plain.precision() - plain.scale());
 		if (integerDigits > MAX_SPEND_INTEGER_DIGITS) {
-			return "must be below " + BigDecimal.TEN.pow(MAX_SPEND_INTEGER_DIGITS).toPlainString() + ", was " + ObservationRules.abbreviate(plain.toString());
+			return "must be below " + BigDecimal.TEN.pow(MAX_SPEND_INTEGER_DIGITS).toPlainString() + ", was "
+					+ ObservationRules.abbreviate(plain.toString());
 		}
 		int scale = Math.max(0, plain.scale());
 		int allowed = minorDigits(currency);

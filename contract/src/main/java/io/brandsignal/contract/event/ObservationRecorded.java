@@ -2,7 +2,6 @@ package io.brandsignal.contract.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * A metric value that a system reported for one brand, metric, channel and day. It is an upsert of
@@ -31,7 +30,8 @@ public record ObservationRecorded(String brand, String metric, String channel, L
 
 	/** The latest day an observation received at {@code receivedAt} may belong to: the next UTC day. */
 	public static LocalDate latestDate(Instant receivedAt) {
-		return receivedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+		// The UTC day by arithmetic: every observation is checked against it, and atOffset builds zone rules.
+		return LocalDate.ofEpochDay(Math.floorDiv(receivedAt.getEpochSecond(), 86_400L) + 1);
 	}
 
 	/**

@@ -46,7 +46,7 @@ class CampaignRulesTests {
 		assertThat(CampaignRules.problems(dates(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1)))).isEmpty();
 		assertThat(CampaignRules.problems(dates(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 2))))
 			.containsExactly(new FieldProblem("endDate",
-					"must be at most 366 days after startDate counting both (2028-01-01), was 2028-01-02 (367 days)"));
+					"must keep the campaign to 366 days, both ends counted (at the latest 2028-01-01), was 2028-01-02 (367 days)"));
 	}
 
 	@Test

@@ -96,8 +96,15 @@ public class IngestMetrics {
 
 	/** Counts a batch that Kafka acknowledged. */
 	public void accepted(List<Observation> batch) {
+		// Counted per tier first: one shared counter update per tier and batch instead of one per observation.
+		int[] perTier = new int[MetricTier.values().length];
 		for (Observation observation : batch) {
-			this.accepted.get(observation.metric().tier()).increment();
+			perTier[observation.metric().tier().ordinal()]++;
+		}
+		for (MetricTier tier : MetricTier.values()) {
+			if (perTier[tier.ordinal()] > 0) {
+				this.accepted.get(tier).increment(perTier[tier.ordinal()]);
+			}
 		}
 		this.batchSize.record(batch.size());
 	}

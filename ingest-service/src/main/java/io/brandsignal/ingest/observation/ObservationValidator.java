@@ -3,9 +3,7 @@ package io.brandsignal.ingest.observation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +24,6 @@ public class ObservationValidator {
 
 	/** The channel of observations that name none. */
 	static final String DEFAULT_CHANNEL = "all";
-
-	private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final MetricCatalog catalog;
 
@@ -126,11 +121,8 @@ public class ObservationValidator {
 			errors.add(ItemError.at(raw.location(), "date", "is required"));
 			return null;
 		}
-		LocalDate date;
-		try {
-			date = LocalDate.parse(raw.date(), ISO_DAY);
-		}
-		catch (DateTimeParseException ex) {
+		LocalDate date = isoDay(raw.date());
+		if (date == null) {
 			errors.add(ItemError.at(raw.location(), "date",
 					"must be an ISO day (YYYY-MM-DD), was '" + abbreviate(raw.date()) + "'"));
 			return null;
@@ -141,6 +133,37 @@ public class ObservationValidator {
 			return null;
 		}
 		return date;
+	}
+
+	/**
+	 * The day a strict {@code YYYY-MM-DD} text names, or {@code null} when it is not one (wrong shape, or a
+	 * day that does not exist such as 2026-02-30). Hand-written: a {@code DateTimeFormatter} parse was a
+	 * tenth of the request's CPU.
+	 */
+	static LocalDate isoDay(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	/** The decimal number in {@code text[from, to)}, or -1 when any character there is not an ASCII digit. */
+	private static int digits(String text, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
 	}
 
 	/**

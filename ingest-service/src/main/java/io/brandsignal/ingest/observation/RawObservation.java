@@ -28,6 +28,9 @@ public record RawObservation(ItemLocation location, String brand, String metric,
 	 * its fields are not judged one by one).
 	 */
 	boolean hasReadError(String field) {
+		if (this.readErrors.isEmpty()) {
+			return false;
+		}
 		for (ItemError error : this.readErrors) {
 			if (error.field() == null || field.equals(error.field())) {
 				return true;

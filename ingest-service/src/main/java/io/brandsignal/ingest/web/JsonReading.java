@@ -12,7 +12,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * What the request body readers share: parsers that refuse duplicate keys and stay within the read caps of
+ * What the request body readers share: parsers that stay within the read caps of
  * {@link IngestLimits}, and the wording of what they report (JSON types, positions, Jackson's messages).
  */
 public final class JsonReading {
@@ -21,13 +21,14 @@ public final class JsonReading {
 	}
 
 	/**
-	 * A parser factory with strict duplicate detection and the caps of {@link IngestLimits} on nesting, names
-	 * and numbers.
+	 * A parser factory with the caps of {@link IngestLimits} on nesting, names and numbers.
 	 * @param maxStringLength the longest string value read at all
+	 * @param detectDuplicates whether Jackson refuses a name sent twice in one object; a reader that tracks
+	 * names itself turns it off
 	 */
-	public static JsonFactory factory(int maxStringLength) {
+	public static JsonFactory factory(int maxStringLength, boolean detectDuplicates) {
 		return JsonFactory.builder()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, detectDuplicates)
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(IngestLimits.MAX_JSON_DEPTH)
 				.maxStringLength(maxStringLength)

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.ingest.auth.ForbiddenBrandsException;
+import io.brandsignal.ingest.auth.UnauthorizedException;
 import io.brandsignal.ingest.campaign.CampaignMetrics;
 import io.brandsignal.ingest.campaign.InvalidCampaignException;
-import io.brandsignal.ingest.auth.UnauthorizedException;
 import io.brandsignal.ingest.observation.BatchTooLargeException;
 import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.InvalidBatchException;
@@ -119,9 +119,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		count(RejectionReason.UNSUPPORTED_MEDIA_TYPE);
+		String accepted = isCampaignRequest() ? "application/json" : "application/json or text/csv";
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 				"Unsupported media type", "Content type '" + ((ex.getContentType() != null) ? ex.getContentType() : "none")
-						+ "' is not supported; send " + (isCampaignRequest() ? "application/json" : "application/json or text/csv"));
+						+ "' is not supported; send " + accepted);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -66,10 +66,12 @@ import org.springframework.util.unit.DataSize;
  * </ol>
  * Prints a human-readable summary and one {@code BENCHMARK|figure|value|unit|baseline|ratio|goal|met} line
  * per figure. Not a test: run it with the command in {@code ingest-service/BENCHMARK.md}. System properties:
- * {@code benchmark.batches} (batches of 500 per ingest measurement, default 600), {@code benchmark.warmup}
- * (default 100), {@code benchmark.clients} (concurrent HTTP connections, default 16),
- * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.producers}
- * (ingest's committers, default: ingest's own default).
+ * {@code benchmark.batches} (batches of 500 per ingest measurement, default 2,000: as many records as the
+ * baseline sends), {@code benchmark.warmup} (batches, default 1,000; the baseline warms up with one run of its
+ * own size), {@code benchmark.clients} (concurrent HTTP connections, default 16),
+ * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.rounds}
+ * (baseline and ingest take turns this many times and their medians are compared, default 3),
+ * {@code benchmark.producers} (ingest's committers, default: ingest's own default).
  */
 public final class IngestBenchmark {
 
@@ -94,10 +96,11 @@ public final class IngestBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int batches = Integer.getInteger("benchmark.batches", 600);
-		int warmup = Integer.getInteger("benchmark.warmup", 100);
+		int batches = Integer.getInteger("benchmark.batches", 2000);
+		int warmup = Integer.getInteger("benchmark.warmup", 1000);
 		int clients = Integer.getInteger("benchmark.clients", 16);
 		int rawRecords = Integer.getInteger("benchmark.rawRecords", 1_000_000);
+		int rounds = Integer.getInteger("benchmark.rounds", 3);
 		int transactionalBatches = 200;
 		Path data = Files.createTempDirectory("ingest-benchmark-kafka");
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -109,9 +112,6 @@ public final class IngestBenchmark {
 					.all()
 					.get();
 			}
-			producerPerformance(bootstrap, rawRecords / 5);
-			double raw = producerPerformance(bootstrap, rawRecords);
-
 			// A longer bound than ingest's 5 s, so a busy machine slows this comparison figure down instead of failing it.
 			PublisherProperties settings = new PublisherProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), 4, 32,
 					20_000, DataSize.ofMegabytes(4), "benchmark", "raw");
@@ -121,14 +121,24 @@ public final class IngestBenchmark {
 			double perBatch = transactionalRecordsPerSecond(producerConfig, 1, transactionalBatches, today);
 			double perBatchParallel = transactionalRecordsPerSecond(producerConfig, 4, transactionalBatches, today);
 
-			double ingest;
-			long[] latencies;
+			double[] raws = new double[rounds];
+			double[] ingests = new double[rounds];
+			long[] latencies = new long[batches * rounds];
 			try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
 				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 				List<String> bodies = jsonBodies(today);
+				producerPerformance(bootstrap, rawRecords);
 				ingestRecordsPerSecond(port, bodies, clients, warmup, new long[warmup]);
-				latencies = new long[batches];
-				ingest = ingestRecordsPerSecond(port, bodies, clients, batches, latencies);
+				// Baseline and ingest take turns, so a busy moment of a shared machine weighs on one round of
+				// each rather than on one side of the comparison; the medians are compared.
+				for (int round = 0; round < rounds; round++) {
+					raws[round] = producerPerformance(bootstrap, rawRecords);
+					long[] roundLatencies = new long[batches];
+					ingests[round] = ingestRecordsPerSecond(port, bodies, clients, batches, roundLatencies);
+					System.arraycopy(roundLatencies, 0, latencies, round * batches, batches);
+					System.out.printf("round %d: ProducerPerformance %,.0f records/s, ingest %,.0f records/s, ratio %.2f%n",
+							round + 1, raws[round], ingests[round], ingests[round] / raws[round]);
+				}
 				DistributionSummary grouped = app.getBean(MeterRegistry.class)
 					.get("brandsignal.ingest.transaction.batches")
 					.summary();
@@ -145,14 +155,17 @@ public final class IngestBenchmark {
 						meters.get("http.server.requests").tag("uri", "/api/v1/observations").timer()
 							.mean(TimeUnit.MILLISECONDS));
 			}
+			double raw = median(raws);
+			double ingest = median(ingests);
 			Arrays.sort(latencies);
 			double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
 			System.out.println();
+			System.out.printf("medians of %d rounds:%n", rounds);
 			System.out.printf("baseline, ProducerPerformance (%,d records)    : %,12.0f records/s%n", rawRecords, raw);
 			System.out.printf("transaction per batch of 500, 1 producer     : %,12.0f records/s%n", perBatch);
 			System.out.printf("transaction per batch of 500, 4 producers    : %,12.0f records/s%n", perBatchParallel);
 			System.out.printf("ingest-service, %d HTTP connections (%,d req) : %,12.0f records/s, p99 %.0f ms%n",
-					clients, batches, ingest, p99);
+					clients, batches * rounds, ingest, p99);
 			System.out.printf("ratio ingest / baseline: %.2f (goal >= %.1f)%n", ingest / raw, GOAL_RATIO);
 			System.out.println();
 			String producerPerformance = "Kafka ProducerPerformance (acks=all, idempotent, " + RECORD_SIZE
@@ -203,6 +216,13 @@ public final class IngestBenchmark {
 			throw new IllegalStateException("ProducerPerformance printed no total: " + captured);
 		}
 		return Double.parseDouble(total.group(1).replace(",", ""));
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	/** Copies everything written to two streams. */

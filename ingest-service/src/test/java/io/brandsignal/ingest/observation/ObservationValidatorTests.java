@@ -26,6 +26,25 @@ class ObservationValidatorTests {
 			Clock.fixed(Instant.parse("2026-11-20T23:30:00Z"), ZoneOffset.UTC));
 
 	@Test
+	void readsOnlyDaysThatExistInTheStrictIsoForm() {
+		assertThat(ObservationValidator.isoDay("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+		assertThat(ObservationValidator.isoDay("2026-12-31")).isEqualTo(LocalDate.of(2026, 12, 31));
+		assertThat(ObservationValidator.isoDay("2026-02-29")).isNull();
+		assertThat(ObservationValidator.isoDay("2100-02-29")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-04-31")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-13-01")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-00-10")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-11-00")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-1-010")).isNull();
+		assertThat(ObservationValidator.isoDay("2026/11/20")).isNull();
+		assertThat(ObservationValidator.isoDay("+026-11-20")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-11-2x")).isNull();
+		assertThat(ObservationValidator.isoDay("\uff12026-11-20")).isNull();
+		assertThat(ObservationValidator.isoDay("2026-11-20T00:00")).isNull();
+		assertThat(ObservationValidator.isoDay("")).isNull();
+	}
+
+	@Test
 	void acceptsDatesFrom2000ToTomorrowInUtc() {
 		assertThat(valid("acme", "followers", null, "2000-01-01", "0")).isPresent();
 		assertThat(valid("acme", "followers", null, "2026-11-21", "0")).isPresent();

@@ -66,8 +66,9 @@ class KafkaAclTests {
 				acls.add(acl(user, "Describe", "Topic", "LITERAL", topic.name()));
 			}
 		}
-		// ingest: transactional producers writing observations.
+		// ingest: transactional producers writing observations, an idempotent one writing campaigns.
 		acls.add(acl("ingest", "Write", "Topic", "LITERAL", Topics.OBSERVATIONS.name()));
+		acls.add(acl("ingest", "Write", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
 		String transactionalIds = defaultOf("ingest-service", "PublisherProperties.java", "transactionalIdPrefix") + "-";
 		acls.add(acl("ingest", "Write", "TransactionalId", "PREFIXED", transactionalIds));
 		acls.add(acl("ingest", "Describe", "TransactionalId", "PREFIXED", transactionalIds));

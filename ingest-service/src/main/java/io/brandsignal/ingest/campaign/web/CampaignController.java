@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
+import io.brandsignal.contract.event.ObservationRecorded;
 import io.brandsignal.ingest.auth.ApiClient;
 import io.brandsignal.ingest.campaign.CampaignIngestService;
 import io.brandsignal.ingest.observation.BatchTooLargeException;
@@ -75,9 +76,8 @@ public class CampaignController {
 	@CampaignProblems
 	public ResponseEntity<CampaignDefined> put(
 			@Parameter(hidden = true) @RequestAttribute(ApiClient.REQUEST_ATTRIBUTE) ApiClient client,
-			@Parameter(description = "Brand slug", example = "acme") @PathVariable String brand,
-			@Parameter(description = "Campaign id, a slug chosen by the sender", example = "spring-giveaway-2026")
-			@PathVariable String id, HttpServletRequest request) throws IOException {
+			@BrandParameter @PathVariable String brand, @IdParameter @PathVariable String id,
+			HttpServletRequest request) throws IOException {
 		// Before the body is read: a key without the brand costs no parsing.
 		this.ingestService.authorize(client, brand, id);
 		CampaignDefined campaign = this.ingestService.define(client, brand, id,
@@ -94,8 +94,7 @@ public class CampaignController {
 	@CampaignProblems
 	public ResponseEntity<Void> delete(
 			@Parameter(hidden = true) @RequestAttribute(ApiClient.REQUEST_ATTRIBUTE) ApiClient client,
-			@Parameter(description = "Brand slug", example = "acme") @PathVariable String brand,
-			@Parameter(description = "Campaign id", example = "spring-giveaway-2026") @PathVariable String id) {
+			@BrandParameter @PathVariable String brand, @IdParameter @PathVariable String id) {
 		this.ingestService.delete(client, brand, id);
 		return ResponseEntity.noContent().build();
 	}
@@ -122,6 +121,23 @@ public class CampaignController {
 	private static BatchTooLargeException tooLarge(String size) {
 		return new BatchTooLargeException("The request body " + size + "exceeds the limit of "
 				+ CampaignJsonReader.MAX_BODY_BYTES + " bytes for a campaign");
+	}
+
+	/** The brand of the path, for the OpenAPI description. */
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@Parameter(description = "Brand slug", example = "acme", schema = @Schema(pattern = ObservationRecorded.SLUG))
+	@interface BrandParameter {
+
+	}
+
+	/** The campaign id of the path, for the OpenAPI description. */
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@Parameter(description = "Campaign id, a slug chosen by the sender", example = "spring-giveaway-2026",
+			schema = @Schema(pattern = ObservationRecorded.SLUG))
+	@interface IdParameter {
+
 	}
 
 	/** The problems both operations may answer with, for the OpenAPI description. */

@@ -42,7 +42,7 @@ final class CampaignJsonReader {
 	private static final Set<String> SERVER_OWNED = Set.of("updatedAt", "source");
 
 	// Any string the bounded body can hold is read; its length is judged by the rules, with a precise message.
-	private static final JsonFactory FACTORY = JsonReading.factory(MAX_BODY_BYTES);
+	private static final JsonFactory FACTORY = JsonReading.factory(MAX_BODY_BYTES, true);
 
 	private CampaignJsonReader() {
 	}

@@ -3,6 +3,7 @@ package io.brandsignal.ingest.observation.web;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,11 +39,23 @@ class JsonBatchReader {
 
 	private static final List<String> FIELDS = List.of("brand", "metric", "channel", "date", "value");
 
+	private static final int BRAND = 0;
+
+	private static final int METRIC = 1;
+
+	private static final int CHANNEL = 2;
+
+	private static final int DATE = 3;
+
+	private static final int VALUE = 4;
+
 	private static final Set<String> SERVER_OWNED = Set.of("receivedAt", "source");
 
 	private static final String SHAPE = "{\"observations\":[...]}";
 
-	private static final JsonFactory FACTORY = JsonReading.factory(IngestLimits.MAX_FIELD_LENGTH);
+	// Duplicate names are found by this reader (DuplicateNames): Jackson's detector builds a hash set per
+	// object, a tenth of the request's CPU at 500 items.
+	private static final JsonFactory FACTORY = JsonReading.factory(IngestLimits.MAX_FIELD_LENGTH, false);
 
 	private final int maxItems;
 
@@ -84,7 +97,9 @@ class JsonBatchReader {
 	private void readBody(JsonParser parser, List<RawObservation> items, List<ItemError> bodyErrors) {
 		ItemError observationsError = ItemError.at(ItemLocation.body(), OBSERVATIONS, "is required");
 		int unknownFields = 0;
+		DuplicateNames names = new DuplicateNames();
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			names.check(parser, name.equals(OBSERVATIONS) ? 0 : -1, name);
 			JsonToken value = parser.nextToken();
 			if (name.equals(OBSERVATIONS) && value == JsonToken.START_ARRAY) {
 				observationsError = null;
@@ -128,32 +143,37 @@ class JsonBatchReader {
 			return new RawObservation(at, null, null, null, null, null,
 					List.of(ItemError.at(at, null, "must be a JSON object, was " + kind(token))));
 		}
-		List<ItemError> unknown = new ArrayList<>();
+		// Every item of every batch passes here: nothing is allocated for a well-formed one beyond its values.
+		List<ItemError> unknown = null;
 		// One slot per known field, so type errors are listed in field order whatever the order sent.
-		ItemError[] typeErrors = new ItemError[FIELDS.size()];
-		String[] texts = new String[FIELDS.size() - 1];
+		ItemError[] typeErrors = null;
+		String[] texts = new String[VALUE];
 		BigDecimal value = null;
 		int fields = 0;
+		DuplicateNames names = new DuplicateNames();
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			int known = fieldIndex(name);
+			names.check(parser, known, name);
 			JsonToken valueToken = parser.nextToken();
-			int known = FIELDS.indexOf(name);
+			ItemError typeError = null;
 			if (++fields > IngestLimits.MAX_ITEM_FIELDS || known < 0 || valueToken == JsonToken.VALUE_NULL) {
 				parser.skipChildren();
 				if (fields <= IngestLimits.MAX_ITEM_FIELDS && known < 0) {
+					unknown = (unknown != null) ? unknown : new ArrayList<>(2);
 					unknown.add(ItemError.at(at, echo(name),
 							SERVER_OWNED.contains(name) ? "is set by the server and must not be sent" : "unknown field"));
 				}
 			}
-			else if (name.equals("value")) {
+			else if (known == VALUE) {
 				if (valueToken.isNumeric()) {
 					value = decimal(parser);
 					if (value == null) {
-						typeErrors[known] = ItemError.at(at, name, "must be a finite number");
+						typeError = ItemError.at(at, name, "must be a finite number");
 					}
 				}
 				else {
 					parser.skipChildren();
-					typeErrors[known] = ItemError.at(at, name, "must be a JSON number, was " + kind(valueToken));
+					typeError = ItemError.at(at, name, "must be a JSON number, was " + kind(valueToken));
 				}
 			}
 			else if (valueToken == JsonToken.VALUE_STRING) {
@@ -161,20 +181,75 @@ class JsonBatchReader {
 			}
 			else {
 				parser.skipChildren();
-				typeErrors[known] = ItemError.at(at, name, "must be a JSON string, was " + kind(valueToken));
+				typeError = ItemError.at(at, name, "must be a JSON string, was " + kind(valueToken));
+			}
+			if (typeError != null) {
+				typeErrors = (typeErrors != null) ? typeErrors : new ItemError[FIELDS.size()];
+				typeErrors[known] = typeError;
 			}
 		}
 		if (fields > IngestLimits.MAX_ITEM_FIELDS) {
 			return new RawObservation(at, null, null, null, null, null, List.of(ItemError.at(at, null, "has more than "
 					+ IngestLimits.MAX_ITEM_FIELDS + " fields; an observation has brand, metric, channel, date and value")));
 		}
-		List<ItemError> errors = new ArrayList<>(unknown);
-		for (ItemError error : typeErrors) {
-			if (error != null) {
-				errors.add(error);
+		List<ItemError> errors = List.of();
+		if (unknown != null || typeErrors != null) {
+			errors = (unknown != null) ? unknown : new ArrayList<>();
+			for (ItemError error : (typeErrors != null) ? typeErrors : new ItemError[0]) {
+				if (error != null) {
+					errors.add(error);
+				}
 			}
 		}
-		return new RawObservation(at, texts[0], texts[1], texts[2], texts[3], value, errors);
+		return new RawObservation(at, texts[BRAND], texts[METRIC], texts[CHANNEL], texts[DATE], value, errors);
+	}
+
+	/** The index of a known field in {@link #FIELDS}, or -1. */
+	private static int fieldIndex(String name) {
+		return switch (name) {
+			case "brand" -> BRAND;
+			case "metric" -> METRIC;
+			case "channel" -> CHANNEL;
+			case "date" -> DATE;
+			case "value" -> VALUE;
+			default -> -1;
+		};
+	}
+
+	/**
+	 * The names already read in one JSON object, to refuse a name sent twice as malformed JSON (as
+	 * Jackson's strict duplicate detection would): known names in a bit set, others in a hash set made
+	 * only when an object has one.
+	 */
+	private static final class DuplicateNames {
+
+		private int known;
+
+		private Set<String> others;
+
+		/**
+		 * @param parser the parser, positioned on the name
+		 * @param index the name's index among the known names, or -1
+		 * @param name the name
+		 */
+		void check(JsonParser parser, int index, String name) {
+			boolean duplicate;
+			if (index >= 0) {
+				duplicate = (this.known & (1 << index)) != 0;
+				this.known |= 1 << index;
+			}
+			else {
+				if (this.others == null) {
+					this.others = new HashSet<>();
+				}
+				duplicate = !this.others.add(name);
+			}
+			if (duplicate) {
+				throw new MalformedBatchException("Malformed JSON" + position(parser.currentTokenLocation())
+						+ ": Duplicate Object property \"" + echo(name) + "\"");
+			}
+		}
+
 	}
 
 	private static BigDecimal decimal(JsonParser parser) {

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -170,6 +171,18 @@ class ObservationControllerTests {
 				{"observations":[{"brand":"acme","metric":"followers","date":"2026-11-20","value":1,"value":2}]}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("Duplicate Object property \"value\"")));
+	}
+
+	@Test
+	void rejectsDuplicateUnknownFieldsAndATwiceSentObservationsArrayAsMalformed() throws Exception {
+		this.mvc.perform(json(SHOP, """
+				{"observations":[{"brand":"acme","note":"a","metric":"followers","note":"b"}]}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", is("Malformed JSON at line 1, column 66: Duplicate Object property \"note\"")));
+		this.mvc.perform(json(SHOP, "{\"observations\":[],\"observations\":[]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("Duplicate Object property \"observations\"")));
+		assertThat(this.publisher.batches()).isEmpty();
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import io.brandsignal.ingest.auth.web.ApiKeyInterceptor;
 import io.brandsignal.ingest.campaign.CampaignIngestService;
 import io.brandsignal.ingest.campaign.CampaignMetrics;
 import io.brandsignal.ingest.observation.IngestMetrics;
+import io.brandsignal.ingest.observation.PublishFailedException;
 import io.brandsignal.ingest.ratelimit.RateLimitProperties;
 import io.brandsignal.ingest.ratelimit.RateLimiter;
 import io.brandsignal.ingest.web.ProblemDetailsAdvice;
@@ -38,29 +39,43 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * Whatever a campaign body holds, the answer is a client error with a problem body or a {@code 202}, never
- * a {@code 500}; and whatever is published passes the contract's rules, so consumers never see a campaign
- * ingest should have refused. Kafka is replaced by a list (this is about reading and validating).
+ * The campaign controller with Kafka replaced by a list (this is about reading, validating and answering;
+ * the integration tests use the real broker): whatever a body holds, the answer is a client error with a
+ * problem body or a {@code 202}, never a {@code 500}, and whatever is published passes the contract's rules,
+ * so consumers never see a campaign ingest should have refused; a publish that fails is a {@code 503}; refusals
+ * are counted as campaign requests, not as observation batches.
  */
-class CampaignPayloadPropertyTests {
+class CampaignControllerTests {
+
+	private static final String VALID = """
+			{"name":"Spring giveaway","kind":"GIVEAWAY","startDate":"2026-03-01","endDate":"2026-03-14"}""";
 
 	private final List<CampaignDefined> published = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private PublishFailedException publishFailure;
 
 	private final MockMvc mvc = mockMvc();
 
 	private MockMvc mockMvc() {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
-		CampaignMetrics metrics = new CampaignMetrics(new SimpleMeterRegistry());
-		CampaignIngestService service = new CampaignIngestService((key, campaign) -> this.published.add(campaign),
-				metrics, clock);
+		CampaignMetrics metrics = new CampaignMetrics(this.registry);
+		CampaignIngestService service = new CampaignIngestService((key, campaign) -> {
+			if (this.publishFailure != null) {
+				throw this.publishFailure;
+			}
+			this.published.add(campaign);
+		}, metrics, clock);
 		ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(new ApiKeyProperties(List.of(new ApiKeyDefinition(
 				"agency", "d984d3ff6afdcf990a152bce1d06d89443a89f19524819857f7938041b17dafd", List.of("*")))));
 		RateLimiter unlimited = new RateLimiter(new RateLimitProperties(false, 1, 1, Duration.ofSeconds(1)));
 		return MockMvcBuilders.standaloneSetup(new CampaignController(service))
-			.setControllerAdvice(new ProblemDetailsAdvice(new IngestMetrics(new SimpleMeterRegistry()), metrics))
+			.setControllerAdvice(new ProblemDetailsAdvice(new IngestMetrics(this.registry), metrics))
 			.addInterceptors(new ApiKeyInterceptor(authenticator, unlimited))
 			.build();
 	}
@@ -77,6 +92,38 @@ class CampaignPayloadPropertyTests {
 		examples().forAll(campaigns())
 			.checkAssert((body) -> assertClientErrorOrPublishedValid(send(body.getBytes(StandardCharsets.UTF_8))));
 		assertThat(this.published).as("some generated campaigns are valid").isNotEmpty();
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() throws Exception {
+		this.publishFailure = new PublishFailedException("Kafka did not acknowledge the campaign within 5000 ms",
+				Duration.ofSeconds(5), null);
+		MockHttpServletResponse response = send(VALID.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(response.getContentAsString()).contains("\"title\":\"Campaigns cannot be stored right now\"",
+				"urn:brandsignal:problem:kafka-unavailable");
+		assertThat(rejected("brandsignal.ingest.campaigns.rejected", "kafka_unavailable")).isEqualTo(1);
+		assertThat(this.registry.get("brandsignal.ingest.campaigns.accepted").tag("operation", "upsert").counter()
+			.count()).isZero();
+	}
+
+	@Test
+	void countsRefusalsAsCampaignRequestsAndAcceptedOnesByOperation() throws Exception {
+		send("{}".getBytes(StandardCharsets.UTF_8));
+		send(VALID.getBytes(StandardCharsets.UTF_8));
+		this.mvc.perform(delete("/api/v1/brands/acme/campaigns/c-1").header(HttpHeaders.AUTHORIZATION,
+				"Bearer agency-secret-key"));
+		assertThat(rejected("brandsignal.ingest.campaigns.rejected", "validation")).isEqualTo(1);
+		assertThat(rejected("brandsignal.ingest.batches.rejected", "validation")).as("observation batches").isZero();
+		assertThat(this.registry.get("brandsignal.ingest.campaigns.accepted").tag("operation", "upsert").counter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("brandsignal.ingest.campaigns.accepted").tag("operation", "delete").counter()
+			.count()).isEqualTo(1);
+	}
+
+	private double rejected(String meter, String reason) {
+		return this.registry.get(meter).tag("reason", reason).counter().count();
 	}
 
 	private static QuickTheory examples() {
