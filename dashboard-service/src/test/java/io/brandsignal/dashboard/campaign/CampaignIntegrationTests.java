@@ -135,7 +135,7 @@ class CampaignIntegrationTests extends AbstractDashboardIntegrationTests {
 	}
 
 	@Test
-	void deletesTheCampaignAndItsResultOnTheirTombstones() throws Exception {
+	void deletesTheCampaignAndItsResultOnTheCampaignsTombstone() throws Exception {
 		send(Fixtures.rollup("camp-gone", "2026-03-01", Map.of("followers", 100.0)));
 		sendCampaign(CampaignFixtures.defined("camp-gone", "summer", "Summer", T1));
 		sendResult(CampaignFixtures.scored("camp-gone", "summer", "Summer", CampaignKind.INFLUENCER,
@@ -144,14 +144,27 @@ class CampaignIntegrationTests extends AbstractDashboardIntegrationTests {
 			.until(() -> get("/api/v1/brands/camp-gone/campaigns/summer").statusCode() == 200
 					&& get("/brands/camp-gone").body().contains("data-start=\"2026-03-01\""));
 
+		// scoring's tombstone of the result follows; the dashboard need not wait for it
 		send(Topics.CAMPAIGNS.name(), CampaignDefined.key("camp-gone", "summer"), null);
-		send(Topics.CAMPAIGN_RESULTS.name(), CampaignDefined.key("camp-gone", "summer"), null);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(get("/api/v1/brands/camp-gone/campaigns/summer").statusCode()).isEqualTo(404);
 			assertThat(get("/brands/camp-gone/campaigns/summer").statusCode()).isEqualTo(404);
 			assertThat(get("/brands/camp-gone").body()).contains("No campaigns are defined for this brand.");
 		});
+	}
+
+	@Test
+	void deletesAResultOnItsTombstone() throws Exception {
+		sendResult(CampaignFixtures.scored("camp-gone-too", "winter", "Winter", CampaignKind.INFLUENCER,
+				CampaignVerdict.MOVED_OUTCOMES, 5.0, 8.0, T1));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> get("/api/v1/brands/camp-gone-too/campaigns/winter").statusCode() == 200);
+
+		send(Topics.CAMPAIGN_RESULTS.name(), CampaignDefined.key("camp-gone-too", "winter"), null);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/brands/camp-gone-too/campaigns/winter").statusCode()).isEqualTo(404));
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Keeps the read model's campaigns up to date from the campaigns as defined (by ingest's API and the
  * dashboard's own form) and the lift scoring measured for them, and announces every change it now holds
  * ({@link CampaignChanged}), as {@link ReadModelListener} does for scorecards. On these compacted topics a
- * tombstone deletes the campaign named by its key; a record that fails {@link RecordChecks} goes to the
+ * tombstone deletes the campaign named by its key (a campaign's tombstone its result too); a record that fails {@link RecordChecks} goes to the
  * dashboard's dead-letter topic through the same error handler.
  */
 @Component
@@ -37,7 +37,10 @@ class CampaignListener {
 			@Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key) {
 		RecordChecks.Key campaignKey = RecordChecks.check(key, campaign);
 		if (campaign == null) {
-			if (this.campaigns.deleteDefinition(campaignKey.brand(), campaignKey.id())) {
+			// the campaign's result goes with it at once: scoring's tombstone for it follows, but a deleted
+			// campaign's lift should not stay on the pages until then (non-short-circuit: both rows go)
+			if (this.campaigns.deleteDefinition(campaignKey.brand(), campaignKey.id())
+					| this.campaigns.deleteResult(campaignKey.brand(), campaignKey.id())) {
 				announce(campaignKey);
 			}
 		}
