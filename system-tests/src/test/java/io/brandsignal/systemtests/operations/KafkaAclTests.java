@@ -93,6 +93,10 @@ class KafkaAclTests {
 		// dashboard: reads scorecards and rollups in a group of its own per instance, writes its dead letters.
 		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.SCORECARDS.name()));
 		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.DAILY_ROLLUPS.name()));
+		// campaigns: their definitions and results, and the campaign form's idempotent producer
+		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
+		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.CAMPAIGN_RESULTS.name()));
+		acls.add(acl("dashboard", "Write", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
 		acls.add(acl("dashboard", "Write", "Topic", "LITERAL", Topics.DASHBOARD_DEAD_LETTER.name()));
 		String groups = dashboardGroupIdPrefix();
 		acls.add(acl("dashboard", "Read", "Group", "PREFIXED", groups));
