@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.contract.catalog.MetricCategory;
 import io.brandsignal.scoring.ledger.BrandLedger;
 import io.brandsignal.scoring.ledger.MetricLedger;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.contract.catalog.MetricCategory;
 import io.brandsignal.contract.catalog.MetricTier;
 

@@ -1,5 +1,7 @@
 package io.brandsignal.scoring.campaign;
 
+import io.brandsignal.contract.campaign.CampaignVerdict;
+
 import java.util.List;
 
 /**

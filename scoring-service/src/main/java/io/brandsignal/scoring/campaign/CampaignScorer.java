@@ -101,7 +101,7 @@ public final class CampaignScorer {
 		CampaignResult result = this.assessor.assess(window, lifts, spend(campaign));
 		return new CampaignScored(campaign.brand(), campaign.id(), campaign.name(), campaign.kind(),
 				campaign.startDate(), campaign.endDate(), window.carryOverDays(), inputs.asOf(),
-				io.brandsignal.contract.campaign.CampaignVerdict.valueOf(result.verdict().name()), result.explanation(),
+				result.verdict(), result.explanation(),
 				published, campaign.spend(), campaign.currency(),
 				result.costs().stream()
 					.map((cost) -> new CampaignScored.UnitCost(cost.metric(), cost.cost(), cost.low(), cost.high()))

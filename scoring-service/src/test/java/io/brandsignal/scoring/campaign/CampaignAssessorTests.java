@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.catalog.MetricDefinition;
 import org.junit.jupiter.api.Test;

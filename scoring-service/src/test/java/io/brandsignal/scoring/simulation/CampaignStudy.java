@@ -13,7 +13,7 @@ import io.brandsignal.contract.catalog.MetricKind;
 import io.brandsignal.scoring.campaign.CampaignAssessor;
 import io.brandsignal.scoring.campaign.CampaignLiftEstimator;
 import io.brandsignal.scoring.campaign.CampaignResult;
-import io.brandsignal.scoring.campaign.CampaignVerdict;
+import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.scoring.campaign.CampaignWindow;
 import io.brandsignal.scoring.campaign.DailySeries;
 import io.brandsignal.scoring.campaign.Effect;

@@ -84,12 +84,13 @@ class CampaignEndToEndTests {
 
 	@Test
 	void aGiveawayThatAddsFollowersWithoutSalesBoughtAttentionAtAboutOneEuroPerFollower() {
-		// Followers 10,000 growing 5 a day, plus 1,000 bought on the giveaway's third day that stay; sales flat
+		// Followers 10,000 growing 5 a day with noise, plus 1,000 bought on the giveaway's third day that stay; sales flat
 		// with their weekend cycle. Spend 1,000 EUR for about 1,000 extra followers: about 1 EUR each.
 		Random noise = new Random(12);
 		String body = new ObservationsJson()
 			.daily("e2e-camp-giveaway", "followers", "instagram", START, DAYS,
-					(day) -> 10_000 + 5 * day + ((day >= CAMPAIGN_START + 2) ? 1_000 : 0))
+					(day) -> Math.round(10_000 + 5 * day + ((day >= CAMPAIGN_START + 2) ? 1_000 : 0)
+							+ 10 * noise.nextGaussian()))
 			.daily("e2e-camp-giveaway", "sales_revenue", "shop", START, DAYS,
 					(day) -> Math.round(800 * weekend(day) * (1 + 0.05 * noise.nextGaussian())))
 			.toString();
@@ -110,8 +111,9 @@ class CampaignEndToEndTests {
 			}
 		}
 		assertThat(cost).as("cost per incremental follower").isNotNull();
-		assertThat(cost.path("low").asDouble()).isLessThan(1.0);
-		assertThat(cost.path("high").isNull() || cost.path("high").asDouble() > 1.0).isTrue();
+		// costs carry 4 significant digits: the true 1.000 may be an end of the interval
+		assertThat(cost.path("low").asDouble()).as(cost.toString()).isLessThanOrEqualTo(1.0);
+		assertThat(cost.path("high").isNull() || cost.path("high").asDouble() >= 1.0).as(cost.toString()).isTrue();
 
 		// the campaign is gone from the dashboard once deleted
 		HttpResponse<String> deleted = SystemTestStack.send(HttpRequest
