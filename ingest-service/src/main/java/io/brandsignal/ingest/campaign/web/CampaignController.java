@@ -85,7 +85,7 @@ public class CampaignController {
 		return ResponseEntity.accepted().body(campaign);
 	}
 
-	@DeleteMapping(path = PATH, produces = PROBLEM)
+	@DeleteMapping(path = PATH, produces = { MediaType.APPLICATION_JSON_VALUE, PROBLEM })
 	@Operation(summary = "Delete a campaign",
 			description = "Publishes a tombstone for (brand, id) and answers 204 once Kafka acknowledged it; readers "
 					+ "forget the campaign. Deleting a campaign that does not exist is answered the same, so retries are safe.",
