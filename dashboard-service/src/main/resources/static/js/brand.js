@@ -62,9 +62,38 @@
         { name: 'Audience', type: 'line', data: audience, showSymbol: false, connectNulls: true, yAxisIndex: 0,
           lineStyle: { width: 2.5, color: BS.audienceColor }, itemStyle: { color: BS.audienceColor } },
         { name: 'Outcomes', type: 'line', data: outcomes, showSymbol: false, connectNulls: true, yAxisIndex: dual ? 1 : 0,
-          lineStyle: { width: 2.5, type: 'dashed', color: BS.outcomesColor }, itemStyle: { color: BS.outcomesColor } }
+          lineStyle: { width: 2.5, type: 'dashed', color: BS.outcomesColor }, itemStyle: { color: BS.outcomesColor },
+          markArea: campaignBands(series, true) }
       ]
     }, true);
+  }
+
+  /* The brand's campaigns (the server-rendered list, which says the same in words) as shaded bands over the
+   * days of the range they cover: the campaign darker, its carry-over lighter. Dates are ISO days, so they
+   * compare as strings. */
+  function campaignBands(series, labelled) {
+    var bands = [];
+    function band(from, to, name, opacity) {
+      var start = from < series.from ? series.from : from;
+      var end = to > series.to ? series.to : to;
+      if (start > end) {
+        return;
+      }
+      bands.push([{ name: labelled ? name : '', xAxis: start, itemStyle: { color: 'rgba(11, 92, 173, ' + opacity + ')' } },
+        { xAxis: end }]);
+    }
+    document.querySelectorAll('#campaigns .campaign-band').forEach(function (row) {
+      var name = row.getAttribute('data-name');
+      var end = row.getAttribute('data-end');
+      band(row.getAttribute('data-start'), end, name, 0.16);
+      var carryEnd = row.getAttribute('data-carry-end');
+      if (carryEnd) {
+        // from the campaign's last day on: bands on a category axis run between day centres, so this one
+        // continues the campaign's without a gap
+        band(end, carryEnd, '', 0.07);
+      }
+    });
+    return { silent: true, label: { show: labelled, position: 'insideTop', color: '#1d2430', fontSize: 11 }, data: bands };
   }
 
   function lastKnown(values) {
@@ -134,7 +163,8 @@
         xAxis: { type: 'category', data: series.dates, axisLabel: { color: '#1d2430', hideOverlap: true } },
         yAxis: { type: 'value', scale: true, axisLabel: { color: '#1d2430' } },
         series: [{ name: metric.metric, type: 'line', showSymbol: false, connectNulls: true,
-          lineStyle: { color: color }, itemStyle: { color: color }, data: metric.values }]
+          lineStyle: { color: color }, itemStyle: { color: color }, data: metric.values,
+          markArea: campaignBands(series, false) }]
       });
     });
   }
@@ -220,9 +250,24 @@
     load();
     refreshScorecard();
   }, 300);
+  var campaignsChanged = BS.debounce(function () {
+    BS.fetchHtml('/brands/' + encodeURIComponent(brand) + '/fragments/campaigns').then(function (html) {
+      BS.swapFragment('campaigns', html);
+      if (latest) {
+        drawGrowth(latest);
+        drawMultiples(latest);
+      }
+    });
+  }, 300);
   BS.live(function (type, data) {
-    if (data.brand === brand) {
+    if (data.brand !== brand) {
+      return;
+    }
+    if (type === 'campaign') {
+      campaignsChanged();
+    }
+    else {
       changed();
     }
-  });
+  }, ['campaign']);
 })();

@@ -101,8 +101,9 @@
     };
   }
 
-  /* Opens the server-sent event stream; calls onChange(type, data) for 'scorecard' and 'rollup' events. */
-  function live(onChange) {
+  /* Opens the server-sent event stream; calls onChange(type, data) for 'scorecard' and 'rollup' events, and for
+   * those of the extra types a page asks for (such as 'campaign'). */
+  function live(onChange, extraTypes) {
     var status = document.getElementById('live-status');
     function show(text) {
       if (status) {
@@ -120,7 +121,7 @@
       show(source.readyState === EventSource.CLOSED ? 'Live updates: off (signed out, reload to sign in)'
         : 'Live updates: reconnecting…');
     };
-    ['scorecard', 'rollup'].forEach(function (type) {
+    ['scorecard', 'rollup'].concat(extraTypes || []).forEach(function (type) {
       source.addEventListener(type, function (event) {
         var data;
         try {

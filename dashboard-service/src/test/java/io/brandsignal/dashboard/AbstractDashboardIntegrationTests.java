@@ -1,5 +1,6 @@
 package io.brandsignal.dashboard;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
@@ -39,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -161,6 +165,38 @@ public abstract class AbstractDashboardIntegrationTests {
 
 	protected HttpClient http() {
 		return this.http;
+	}
+
+	/** Reads a live stream while the test acts, every line as it comes. */
+	protected void withStream(HttpRequest request, StreamTest test) throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpResponse<Stream<String>> stream = http().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+			.get(10, TimeUnit.SECONDS);
+		assertThat(stream.statusCode()).isEqualTo(200);
+		Thread reader = new Thread(() -> {
+			try {
+				stream.body().forEach(lines::add);
+			}
+			catch (UncheckedIOException ex) {
+				// the test closes the stream when it is done
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
+			test.run(lines);
+		}
+		finally {
+			stream.body().close();
+		}
+	}
+
+	/** What a test does while its live stream is read. */
+	protected interface StreamTest {
+
+		void run(List<String> lines) throws Exception;
+
 	}
 
 }

@@ -101,10 +101,12 @@ class DashboardOperationsIntegrationTests extends AbstractDashboardIntegrationTe
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("\"/api/v1/brands\"", "\"/api/v1/brands/{brand}/scorecard\"",
 				"\"/api/v1/brands/{brand}/series\"", "\"/api/v1/brands/{brand}/series.csv\"", "\"/api/v1/stream\"",
+				"\"/api/v1/campaigns\"", "\"/api/v1/brands/{brand}/campaigns/{id}\"", "\"audienceLiftPercent\"",
+				"\"carryOver\"",
 				"\"vanityMarginPercent\"", "\"vanitySummary\"", "Audience: unknown — no audience metric reported",
 				"\"elasticityLow\"", "\"effect\"");
 		// every operation takes a read key or a person's Basic login; the caller's brand scope is no parameter
-		assertThat(OpenApiDocuments.securityByOperation(apiDocs.body())).hasSize(5)
+		assertThat(OpenApiDocuments.securityByOperation(apiDocs.body())).hasSize(7)
 			.allSatisfy((operation, security) -> assertThat(security)
 				.isEqualTo("[{\"readKey\":[]},{\"basic\":[]}]"));
 		assertThat(apiDocs.body()).contains("\"readKey\":{\"type\":\"http\"", "\"scheme\":\"bearer\"")

@@ -29,10 +29,12 @@ import java.util.function.Consumer;
  * (the follower spike) while likes, sales and orders stay flat;</li>
  * <li>{@code oak-and-iron} (quiet performer): a flat audience, sales and orders about +25%;</li>
  * <li>{@code fading-fashion} (declining): a flat audience, sales and orders about -25%;</li>
- * <li>{@code steady-state-tea} (steady): nothing moves beyond noise, awareness surveyed quarterly;</li>
+ * <li>{@code steady-state-tea} (steady): nothing moves beyond noise in the scoring window, awareness
+ * surveyed quarterly; months earlier a spring promotion lifted its sales for three weeks;</li>
  * <li>{@code new-kid-cola} (insufficient data): three days of followers.</li>
  * </ul>
- * Deterministic: each brand draws its noise from its own seeded generator, so the same calls go out every
+ * Two campaigns with spend come with them ({@link #demoCampaigns}): a giveaway that bought followers and a
+ * promotion that moved sales. Deterministic: each brand draws its noise from its own seeded generator, so the same calls go out every
  * time, and since observations are upserts, seeding twice changes nothing.
  */
 public final class DemoSeeder {
@@ -66,6 +68,18 @@ public final class DemoSeeder {
 	/** Day-to-day noise of sales and engagement (coefficient of variation). */
 	private static final double FLOW_NOISE = 0.08;
 
+	/** First day index of steady-state-tea's spring promotion: two weeks, well before the scoring window. */
+	static final int PROMOTION_START = 100;
+
+	/** Last day index of the promotion (inclusive). */
+	static final int PROMOTION_END = PROMOTION_START + 13;
+
+	/** Sales and orders during the promotion, relative to what they would have been. */
+	static final double PROMOTION_LIFT = 1.25;
+
+	/** Sales and orders in the week after the promotion (the carry-over), relative to what they would have been. */
+	static final double PROMOTION_CARRY_OVER_LIFT = 1.10;
+
 	private static final int BATCH_SIZE = 2_000;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,15 +104,53 @@ public final class DemoSeeder {
 
 	}
 
-	/** Posts every demo brand's history, ending today (UTC). Returns the number of observations sent. */
+	/** One demo campaign; the launcher defines it through ingest's campaign API. */
+	record Campaign(String brand, String id, String name, String kind, LocalDate startDate, LocalDate endDate,
+			String channel, int spend, String note) {
+
+		String toJson() {
+			return String.format(Locale.ROOT,
+					"{\"name\":\"%s\",\"kind\":\"%s\",\"startDate\":\"%s\",\"endDate\":\"%s\",\"channels\":[\"%s\"],"
+							+ "\"spend\":%d,\"currency\":\"EUR\",\"note\":\"%s\"}",
+					this.name, this.kind, this.startDate, this.endDate, this.channel, this.spend, this.note);
+		}
+
+	}
+
+	/**
+	 * Posts every demo brand's history, ending today (UTC), then defines the demo campaigns. Returns the number
+	 * of observations sent.
+	 */
 	public int seed(Consumer<String> progress) {
-		List<Observation> observations = demoObservations(LocalDate.now(ZoneOffset.UTC));
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		List<Observation> observations = demoObservations(today);
 		for (int from = 0; from < observations.size(); from += BATCH_SIZE) {
 			post(observations.subList(from, Math.min(observations.size(), from + BATCH_SIZE)));
 		}
 		long brands = observations.stream().map(Observation::brand).distinct().count();
-		progress.accept("Seeded " + observations.size() + " demo observations for " + brands + " brands");
+		List<Campaign> campaigns = demoCampaigns(today);
+		campaigns.forEach(this::define);
+		progress.accept("Seeded " + observations.size() + " demo observations for " + brands + " brands and "
+				+ campaigns.size() + " campaigns");
 		return observations.size();
+	}
+
+	/**
+	 * The demo campaigns, each with spend: glitter-gadgets' follower giveaway around the day its Instagram
+	 * followers jump (bought attention: sales and likes do not move), and steady-state-tea's spring promotion,
+	 * which lifts its sales and orders {@link #PROMOTION_LIFT} for two weeks and {@link #PROMOTION_CARRY_OVER_LIFT}
+	 * the week after (moved outcomes), long enough before the scoring window that the brand stays steady.
+	 */
+	static List<Campaign> demoCampaigns(LocalDate today) {
+		LocalDate start = today.minusDays(HISTORY_DAYS - 1);
+		int spike = spikeDay(start);
+		return List.of(
+				new Campaign("glitter-gadgets", "follower-giveaway", "Follower giveaway", "GIVEAWAY",
+						start.plusDays(spike - 2), start.plusDays(spike + 4), "instagram", 4_800,
+						"Follow and share to win a gadget bundle"),
+				new Campaign("steady-state-tea", "spring-promotion", "Spring promotion", "PROMOTION",
+						start.plusDays(PROMOTION_START), start.plusDays(PROMOTION_END), "shop", 6_000,
+						"Two weeks of 20 % off loose-leaf tea"));
 	}
 
 	static List<Observation> demoObservations(LocalDate today) {
@@ -201,21 +253,35 @@ public final class DemoSeeder {
 		}
 	}
 
-	/** STEADY: every series flat with its weekly cycle and noise; brand awareness surveyed once a quarter. */
+	/**
+	 * STEADY: every series flat with its weekly cycle and noise; brand awareness surveyed once a quarter. Its
+	 * spring promotion (days {@link #PROMOTION_START} to {@link #PROMOTION_END}) lifted sales and orders for
+	 * three weeks, months before the scoring window.
+	 */
 	private static void steady(Brand brand, List<Observation> all) {
 		for (int day = 0; day < HISTORY_DAYS; day++) {
 			LocalDate date = brand.date(day);
+			double promotion = promotionLift(day);
 			brand.level(all, "followers", "instagram", date, 12_000 * brand.noise(FOLLOWER_NOISE));
 			brand.tiktokOnMondays(all, date, 5_000 * brand.noise(FOLLOWER_NOISE));
 			brand.flow(all, "likes", "instagram", date, 480 * posting(date) * brand.noise(FLOW_NOISE));
-			brand.flow(all, "sales_revenue", "shop", date, 1_800 * shopping(date) * brand.noise(FLOW_NOISE));
-			brand.count(all, "orders", "shop", date, 60 * shopping(date));
+			brand.flow(all, "sales_revenue", "shop", date,
+					1_800 * shopping(date) * promotion * brand.noise(FLOW_NOISE));
+			brand.count(all, "orders", "shop", date, 60 * shopping(date) * promotion);
 		}
 		double[] awareness = { 41.0, 40.6, 41.3 };
 		for (int quarter = 0; quarter < awareness.length; quarter++) {
 			all.add(new Observation(brand.name, "brand_awareness", "survey", brand.date(SURVEY_DAYS[quarter]),
 					awareness[quarter]));
 		}
+	}
+
+	/** steady-state-tea's sales on a day relative to a year without its spring promotion. */
+	static double promotionLift(int day) {
+		if (day >= PROMOTION_START && day <= PROMOTION_END) {
+			return PROMOTION_LIFT;
+		}
+		return (day > PROMOTION_END && day <= PROMOTION_END + 7) ? PROMOTION_CARRY_OVER_LIFT : 1;
 	}
 
 	/**
@@ -312,6 +378,17 @@ public final class DemoSeeder {
 
 	}
 
+	private void define(Campaign campaign) {
+		HttpRequest request = HttpRequest
+			.newBuilder(this.ingestUrl.resolve("/api/v1/brands/" + campaign.brand() + "/campaigns/" + campaign.id()))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.PUT(HttpRequest.BodyPublishers.ofString(campaign.toJson()))
+			.build();
+		send(request, 202, "demo campaign");
+	}
+
 	private void post(List<Observation> batch) {
 		StringBuilder body = new StringBuilder("{\"observations\":[");
 		for (int i = 0; i < batch.size(); i++) {
@@ -324,11 +401,15 @@ public final class DemoSeeder {
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build();
+		send(request, 202, "demo data");
+	}
+
+	private void send(HttpRequest request, int expectedStatus, String what) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 202) {
+			if (response.statusCode() != expectedStatus) {
 				throw new IllegalStateException(
-						"ingest-service refused demo data: " + response.statusCode() + " " + response.body());
+						"ingest-service refused " + what + ": " + response.statusCode() + " " + response.body());
 			}
 		}
 		catch (IOException ex) {

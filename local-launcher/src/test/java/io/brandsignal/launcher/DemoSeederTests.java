@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -128,6 +129,41 @@ class DemoSeederTests {
 			assertThat(tiktok.get(week).value() / tiktok.get(week - 1).value()).isCloseTo(Math.exp(0.004 * 7),
 					within(0.001));
 		}
+	}
+
+	@Test
+	void definesAGiveawayAroundTheFollowerJumpAndAPromotionThatLiftsSalesEachWithSpend() {
+		List<DemoSeeder.Campaign> campaigns = DemoSeeder.demoCampaigns(TODAY);
+
+		// the jump is on 2026-11-18 (the test above); the giveaway runs from two days before to four after
+		assertThat(campaigns).extracting(DemoSeeder.Campaign::brand, DemoSeeder.Campaign::id,
+				DemoSeeder.Campaign::kind, DemoSeeder.Campaign::startDate, DemoSeeder.Campaign::endDate,
+				DemoSeeder.Campaign::channel, DemoSeeder.Campaign::spend)
+			.containsExactly(
+					tuple("glitter-gadgets", "follower-giveaway", "GIVEAWAY", LocalDate.of(2026, 11, 16),
+							LocalDate.of(2026, 11, 22), "instagram", 4_800),
+					// day 100 of 180 days ending 2026-11-26 is 79 days before it
+					tuple("steady-state-tea", "spring-promotion", "PROMOTION", TODAY.minusDays(79),
+							TODAY.minusDays(66), "shop", 6_000));
+		// the promotion's two weeks against the four weeks before it (whole weeks, so the weekday cycle cancels):
+		// 1.25 by design, the carry-over week 1.10, then back to 1
+		LocalDate start = TODAY.minusDays(79);
+		double before = mean("steady-state-tea", "sales_revenue", (d) -> !d.isBefore(start.minusDays(28)) && d.isBefore(start));
+		double during = mean("steady-state-tea", "sales_revenue", (d) -> !d.isBefore(start) && !d.isAfter(start.plusDays(13)));
+		double carryOver = mean("steady-state-tea", "sales_revenue",
+				(d) -> d.isAfter(start.plusDays(13)) && !d.isAfter(start.plusDays(20)));
+		double after = mean("steady-state-tea", "sales_revenue",
+				(d) -> d.isAfter(start.plusDays(20)) && !d.isAfter(start.plusDays(48)));
+		assertThat(during / before).isCloseTo(1.25, within(0.06));
+		assertThat(carryOver / before).isCloseTo(1.10, within(0.07));
+		assertThat(after / before).isCloseTo(1.0, within(0.05));
+	}
+
+	@Test
+	void writesCampaignsAsTheCampaignApiReadsThem() {
+		assertThat(DemoSeeder.demoCampaigns(TODAY).get(1).toJson()).isEqualTo("{\"name\":\"Spring promotion\","
+				+ "\"kind\":\"PROMOTION\",\"startDate\":\"2026-09-08\",\"endDate\":\"2026-09-21\",\"channels\":[\"shop\"],"
+				+ "\"spend\":6000,\"currency\":\"EUR\",\"note\":\"Two weeks of 20 % off loose-leaf tea\"}");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.brandsignal.scoring;
 
 import java.time.Duration;
 
+import io.brandsignal.scoring.campaign.LiftRules;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evidence see {@link ScoringRules.Evidence}
  * @param scores see {@link ScoringRules.Scores}
  * @param spikes see {@link ScoringRules.Spikes}
+ * @param campaigns the campaign lift settings, see {@link LiftRules}
  */
 @ConfigurationProperties("brandsignal.scoring")
 public record ScoringProperties(@DefaultValue("40ms") Duration recomputeQuietPeriod,
@@ -36,7 +38,8 @@ public record ScoringProperties(@DefaultValue("40ms") Duration recomputeQuietPer
 		@DefaultValue("10s") Duration maxRecomputeDelay, @DefaultValue("512") int cachedBrands,
 		@DefaultValue ScoringRules.Window window, @DefaultValue ScoringRules.Ledger ledger,
 		@DefaultValue ScoringRules.Growth growth, @DefaultValue ScoringRules.Evidence evidence,
-		@DefaultValue ScoringRules.Scores scores, @DefaultValue ScoringRules.Spikes spikes) {
+		@DefaultValue ScoringRules.Scores scores, @DefaultValue ScoringRules.Spikes spikes,
+		@DefaultValue LiftRules campaigns) {
 
 	public ScoringProperties {
 		if (recomputeInterval == null || recomputeInterval.isNegative() || recomputeInterval.isZero()) {

@@ -22,6 +22,6 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule scoringMathIsPlainJava = ArchitectureRules.freeOfKafkaAndSpring(
 			"io.brandsignal.scoring.ledger..", "io.brandsignal.scoring.growth..", "io.brandsignal.scoring.evidence..",
-			"io.brandsignal.scoring.scorecard..");
+			"io.brandsignal.scoring.scorecard..", "io.brandsignal.scoring.campaign..");
 
 }

@@ -3,6 +3,7 @@ package io.brandsignal.scoring;
 import java.time.Duration;
 import java.util.Map;
 
+import io.brandsignal.scoring.campaign.LiftRules;
 import io.brandsignal.scoring.scorecard.ScoringRules;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,20 @@ class ScoringPropertiesTests {
 		assertThat(properties.rules().growth().outcomeThresholdPercent()).isEqualTo(5.0);
 		assertThat(properties.rules().ledger().maxStalenessDays()).isEqualTo(120);
 		assertThat(properties.recomputeInterval()).isEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
+	void bindsTheCampaignLiftSettingsUnderCampaigns() {
+		assertThat(bind(Map.of()).campaigns()).isEqualTo(LiftRules.defaults());
+
+		LiftRules campaigns = bind(Map.of("brandsignal.scoring.campaigns.carry-over-days", "7",
+				"brandsignal.scoring.campaigns.fit-days", "120")).campaigns();
+
+		assertThat(campaigns.carryOverDays()).isEqualTo(7);
+		assertThat(campaigns.fitDays()).isEqualTo(120);
+		assertThat(campaigns.minPreDays()).isEqualTo(28);
+		assertThatThrownBy(() -> bind(Map.of("brandsignal.scoring.campaigns.fit-days", "20")))
+			.hasStackTraceContaining("campaigns.fit-days");
 	}
 
 	@Test

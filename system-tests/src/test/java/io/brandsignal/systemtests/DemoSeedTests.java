@@ -36,6 +36,11 @@ class DemoSeedTests {
 			.startsWith("Outcomes: down — -");
 		assertThat(SystemTestStack.awaitScorecard(stack, "steady-state-tea", "STEADY").path("outcomeSummary").asString())
 			.startsWith("Outcomes: flat — ");
+		// the demo's two campaigns, each with spend: one bought attention, one moved sales
+		assertThat(SystemTestStack.awaitCampaign(stack, "glitter-gadgets", "follower-giveaway", "BOUGHT_ATTENTION")
+			.path("costs")
+			.findValuesAsString("metric")).contains("followers");
+		SystemTestStack.awaitCampaign(stack, "steady-state-tea", "spring-promotion", "MOVED_OUTCOMES");
 		assertThat(SystemTestStack.awaitScorecard(stack, "new-kid-cola", "INSUFFICIENT_DATA")
 			.path("outcomeSummary")
 			.asString()).isEqualTo("Outcomes: unknown — no outcome metric reported");

@@ -111,6 +111,18 @@ public final class SystemTestStack {
 				(card) -> assertThat(card.path("verdict").asString()).as(brand).isEqualTo(verdict));
 	}
 
+	/** Polls the dashboard API until the campaign's measured lift has the verdict, and returns it. */
+	public static JsonNode awaitCampaign(LocalStack stack, String brand, String id, String verdict) {
+		AtomicReference<JsonNode> result = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			HttpResponse<String> response = getFromDashboard(stack, "/api/v1/brands/" + brand + "/campaigns/" + id);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			result.set(json.readTree(response.body()));
+			assertThat(result.get().path("verdict").asString()).as(brand + "/" + id).isEqualTo(verdict);
+		});
+		return result.get();
+	}
+
 	/** GETs any URL without credentials. */
 	public static HttpResponse<String> get(URI url) {
 		return send(HttpRequest.newBuilder(url).GET().build());

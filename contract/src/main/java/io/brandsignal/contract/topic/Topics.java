@@ -2,6 +2,8 @@ package io.brandsignal.contract.topic;
 
 import java.util.List;
 
+import io.brandsignal.contract.campaign.CampaignDefined;
+import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.event.ObservationRecorded;
@@ -27,6 +29,20 @@ public final class Topics {
 	public static final Topic<DailyRollup> DAILY_ROLLUPS = new Topic<>("brandsignal.daily-rollups.v1",
 			DailyRollup.class, true);
 
+	/**
+	 * Each brand's campaigns as last defined, keyed by {@link CampaignDefined#key}; a tombstone deletes one.
+	 * Written by ingest (and the dashboard's form), read by scoring for the lift per campaign.
+	 */
+	public static final Topic<CampaignDefined> CAMPAIGNS = new Topic<>("brandsignal.campaigns.v1",
+			CampaignDefined.class, true);
+
+	/**
+	 * Each campaign's measured lift as scoring last computed it, keyed by {@link CampaignScored#key}; a tombstone
+	 * follows a deleted campaign. Read by the dashboard.
+	 */
+	public static final Topic<CampaignScored> CAMPAIGN_RESULTS = new Topic<>("brandsignal.campaign-results.v1",
+			CampaignScored.class, true);
+
 	/** Scorecards and rollups the dashboard could not read or store. */
 	public static final Topic<byte[]> DASHBOARD_DEAD_LETTER = Topic.deadLetter("brandsignal.dashboard.v1.dlt");
 
@@ -35,7 +51,8 @@ public final class Topics {
 
 	/** All topics, for provisioning. */
 	public static List<Topic<?>> all() {
-		return List.of(OBSERVATIONS, OBSERVATIONS_DEAD_LETTER, SCORECARDS, DAILY_ROLLUPS, DASHBOARD_DEAD_LETTER);
+		return List.of(OBSERVATIONS, OBSERVATIONS_DEAD_LETTER, SCORECARDS, DAILY_ROLLUPS, CAMPAIGNS,
+				CAMPAIGN_RESULTS, DASHBOARD_DEAD_LETTER);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.brandsignal.contract.access.BrandScope;
 import io.brandsignal.dashboard.DashboardProperties;
 import io.brandsignal.dashboard.brand.BrandSummary;
+import io.brandsignal.dashboard.readmodel.CampaignChanged;
 import io.brandsignal.dashboard.readmodel.RollupChanged;
 import io.brandsignal.dashboard.readmodel.ScorecardChanged;
 import org.slf4j.Logger;
@@ -117,6 +118,11 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	@EventListener
 	void onRollupChanged(RollupChanged changed) {
 		broadcast(changed.brand(), "rollup", Map.of("brand", changed.brand(), "date", changed.day().toString()));
+	}
+
+	@EventListener
+	void onCampaignChanged(CampaignChanged changed) {
+		broadcast(changed.brand(), "campaign", Map.of("brand", changed.brand(), "id", changed.id()));
 	}
 
 	private void broadcast(String brand, String name, Object data) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.dashboard.brand.BrandNotFoundException;
+import io.brandsignal.dashboard.campaign.CampaignNotFoundException;
 import io.brandsignal.dashboard.series.InvalidRangeException;
 
 import io.brandsignal.dashboard.live.TooManyStreamsException;
@@ -37,6 +38,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail brandNotFound(BrandNotFoundException ex) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-brand", "Unknown brand", ex.getMessage());
 		problem.setProperty("brand", ex.brand());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail campaignNotFound(CampaignNotFoundException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-campaign", "Unknown campaign", ex.getMessage());
+		problem.setProperty("brand", ex.brand());
+		problem.setProperty("campaign", ex.id());
 		return problem;
 	}
 

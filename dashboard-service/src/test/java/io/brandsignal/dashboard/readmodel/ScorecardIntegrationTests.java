@@ -1,17 +1,12 @@
 package io.brandsignal.dashboard.readmodel;
 
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
@@ -147,37 +142,6 @@ class ScorecardIntegrationTests extends AbstractDashboardIntegrationTests {
 				.untilAsserted(() -> assertThat(lines).anySatisfy((line) -> assertThat(line).contains("\"brand\":\"acme\"")));
 			assertThat(lines).noneSatisfy((line) -> assertThat(line).contains("outside-scope"));
 		});
-	}
-
-	/** Reads a live stream while the test acts, every line as it comes. */
-	private void withStream(HttpRequest request, StreamTest test) throws Exception {
-		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpResponse<Stream<String>> stream = http().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-			.get(10, TimeUnit.SECONDS);
-		assertThat(stream.statusCode()).isEqualTo(200);
-		Thread reader = new Thread(() -> {
-			try {
-				stream.body().forEach(lines::add);
-			}
-			catch (UncheckedIOException ex) {
-				// the test closes the stream when it is done
-			}
-		});
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
-			test.run(lines);
-		}
-		finally {
-			stream.body().close();
-		}
-	}
-
-	private interface StreamTest {
-
-		void run(List<String> lines) throws Exception;
-
 	}
 
 	private static String csrfField(String page) {

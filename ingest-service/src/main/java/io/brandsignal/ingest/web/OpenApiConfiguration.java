@@ -31,7 +31,7 @@ class OpenApiConfiguration {
 			.info(new Info().title("brandsignal ingest API")
 				.version("v1")
 				.description("Post marketing metric observations (vanity metrics and business outcomes) as JSON "
-						+ "batches or CSV files. Errors are RFC 9457 problem details whose type is "
+						+ "batches or CSV files, and define a brand's campaigns. Errors are RFC 9457 problem details whose type is "
 						+ ProblemTypes.PREFIX + "<kind>, e.g. " + ProblemTypes.PREFIX + "invalid-observations.")
 				.license(LICENSE))
 			// relative: the service that serves the document, whatever name or proxy it is reached by

@@ -5,6 +5,8 @@ import java.time.Duration;
 import io.brandsignal.contract.problem.ProblemTypes;
 import io.brandsignal.ingest.auth.ForbiddenBrandsException;
 import io.brandsignal.ingest.auth.UnauthorizedException;
+import io.brandsignal.ingest.campaign.CampaignMetrics;
+import io.brandsignal.ingest.campaign.InvalidCampaignException;
 import io.brandsignal.ingest.observation.BatchTooLargeException;
 import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.InvalidBatchException;
@@ -12,6 +14,7 @@ import io.brandsignal.ingest.observation.MalformedBatchException;
 import io.brandsignal.ingest.observation.PublishFailedException;
 import io.brandsignal.ingest.observation.RejectionReason;
 import io.brandsignal.ingest.ratelimit.RateLimitExceededException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +27,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The one place where failures become RFC 9457 problem details ({@code application/problem+json}), and
- * where refused batches are counted by reason. Bad input never yields a {@code 500} or a stack trace.
+ * where refused requests are counted by reason: observation batches in {@link IngestMetrics}, requests on a
+ * brand's campaigns in {@link CampaignMetrics}. Bad input never yields a {@code 500} or a stack trace.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/** The path below which a brand's campaigns are written. */
+	private static final String CAMPAIGN_PATHS = "/api/v1/brands/";
+
 	private final IngestMetrics metrics;
 
-	public ProblemDetailsAdvice(IngestMetrics metrics) {
+	private final CampaignMetrics campaignMetrics;
+
+	public ProblemDetailsAdvice(IngestMetrics metrics, CampaignMetrics campaignMetrics) {
 		this.metrics = metrics;
+		this.campaignMetrics = campaignMetrics;
 	}
 
 	@ExceptionHandler
@@ -47,6 +59,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-observations",
 				"Invalid observations", ex.getMessage());
 		problem.setProperty("errorCount", ex.total());
+		problem.setProperty("errors", ex.errors());
+		return reject(RejectionReason.VALIDATION, problem, new HttpHeaders());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidCampaign(InvalidCampaignException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-campaign", "Invalid campaign",
+				ex.getMessage());
 		problem.setProperty("errors", ex.errors());
 		return reject(RejectionReason.VALIDATION, problem, new HttpHeaders());
 	}
@@ -60,9 +80,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooLarge(BatchTooLargeException ex) {
-		return reject(RejectionReason.TOO_LARGE,
-				problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large", ex.getMessage()),
-				new HttpHeaders());
+		return reject(RejectionReason.TOO_LARGE, problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
+				isCampaignRequest() ? "Request body too large" : "Batch too large", ex.getMessage()), new HttpHeaders());
 	}
 
 	@ExceptionHandler
@@ -92,16 +111,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> kafkaUnavailable(PublishFailedException ex) {
 		logger.warn("Batch refused with 503: {}", ex.getMessage());
 		return reject(RejectionReason.KAFKA_UNAVAILABLE, problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
-				"Observations cannot be stored right now", ex.getMessage()), retryAfter(ex.retryAfter()));
+				(isCampaignRequest() ? "Campaigns" : "Observations") + " cannot be stored right now", ex.getMessage()),
+				retryAfter(ex.retryAfter()));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		this.metrics.rejected(RejectionReason.UNSUPPORTED_MEDIA_TYPE);
+		count(RejectionReason.UNSUPPORTED_MEDIA_TYPE);
+		String accepted = isCampaignRequest() ? "application/json" : "application/json or text/csv";
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 				"Unsupported media type", "Content type '" + ((ex.getContentType() != null) ? ex.getContentType() : "none")
-						+ "' is not supported; send application/json or text/csv");
+						+ "' is not supported; send " + accepted);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
@@ -116,11 +137,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private ResponseEntity<ProblemDetail> reject(RejectionReason reason, ProblemDetail problem, HttpHeaders headers) {
-		this.metrics.rejected(reason);
+		count(reason);
 		return ResponseEntity.status(problem.getStatus())
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	private void count(RejectionReason reason) {
+		if (isCampaignRequest()) {
+			this.campaignMetrics.rejected(reason);
+		}
+		else {
+			this.metrics.rejected(reason);
+		}
+	}
+
+	/** Whether the failed request is one on a brand's campaigns rather than an observation batch. */
+	private static boolean isCampaignRequest() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		return request.getRequestURI().startsWith(request.getContextPath() + CAMPAIGN_PATHS);
 	}
 
 	private static HttpHeaders retryAfter(Duration wait) {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.brandsignal.contract.topic.Topics;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,23 +12,29 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Sends observations scoring cannot use to the dead-letter topic from inside the stream task, so they
+ * Sends records scoring cannot use (observations, campaigns) to the dead-letter topic from inside the stream task, so they
  * leave in the task's transaction: exactly once, with the record's original bytes, key and headers,
  * plus the reason and where the record came from in Spring Kafka's dead-letter headers. The letter is
  * forwarded as {@code byte[]}; {@link ScoringTopology} routes it to its topic.
  */
 final class DeadLetters {
 
-	/** Header with the reason an observation was dead-lettered (Spring Kafka's name). */
+	/** Header with the reason a record was dead-lettered (Spring Kafka's name). */
 	static final String REASON_HEADER = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
 
 	private final ProcessorContext<String, Object> context;
 
 	private final ScoringMetrics metrics;
 
-	DeadLetters(ProcessorContext<String, Object> context, ScoringMetrics metrics) {
+	private final String sourceTopic;
+
+	/**
+	 * @param sourceTopic the topic the records are read from, for the meter
+	 */
+	DeadLetters(ProcessorContext<String, Object> context, ScoringMetrics metrics, String sourceTopic) {
 		this.context = context;
 		this.metrics = metrics;
+		this.sourceTopic = sourceTopic;
 	}
 
 	/**
@@ -51,7 +56,7 @@ final class DeadLetters {
 			headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(source.get().offset()).array());
 		}
 		this.context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers));
-		this.metrics.deadLettered(Topics.OBSERVATIONS.name());
+		this.metrics.deadLettered(this.sourceTopic);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 import io.brandsignal.scoring.cells.DayKey;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -33,6 +34,13 @@ final class DirtyBrands {
 	 * holding one transaction open for all of them.
 	 */
 	static final int RESCORED_BRANDS_PER_INTERVAL = 200;
+
+	/**
+	 * The day a change that touched no cell is recorded under (a campaign defined or deleted): later than any
+	 * day with data, so the brand is recomputed without rollups to compare, and an earlier changed day of its
+	 * cells still wins.
+	 */
+	static final LocalDate NO_DAY = LocalDate.of(9999, 12, 31);
 
 	private final KeyValueStore<String, String> store;
 
@@ -121,12 +129,13 @@ final class DirtyBrands {
 
 	/**
 	 * Hands each brand due at {@code now} to {@code recompute} with the earliest day that changed, then
-	 * forgets it; a brand whose recompute throws stays dirty.
+	 * forgets it; a brand whose recompute throws stays dirty. Stops early when {@code enough} says so (asked
+	 * before each brand): the brands left stay dirty and due, for the next punctuation.
 	 */
-	void recomputeDue(long now, BiConsumer<String, LocalDate> recompute) {
+	void recomputeDue(long now, BiConsumer<String, LocalDate> recompute, BooleanSupplier enough) {
 		forgetRecomputesBefore(now - this.interval);
 		Iterator<Map.Entry<String, DirtyBrand>> brands = this.dirty.entrySet().iterator();
-		while (brands.hasNext()) {
+		while (brands.hasNext() && !enough.getAsBoolean()) {
 			Map.Entry<String, DirtyBrand> brand = brands.next();
 			if (brand.getValue().due(now, this.quietPeriod, this.interval, this.maxDelay)) {
 				recompute.accept(brand.getKey(), brand.getValue().since);

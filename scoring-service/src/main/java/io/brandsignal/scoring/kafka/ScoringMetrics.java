@@ -1,12 +1,17 @@
 package io.brandsignal.scoring.kafka;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.brandsignal.contract.campaign.CampaignVerdict;
 import io.brandsignal.contract.metrics.DeadLetterMeter;
 import io.brandsignal.contract.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The scoring service's own meters: observations processed, scorecards emitted and dead letters.
+ * The scoring service's own meters: observations processed, scorecards emitted, campaign results published by
+ * verdict, and dead letters.
  */
 public final class ScoringMetrics {
 
@@ -16,6 +21,8 @@ public final class ScoringMetrics {
 
 	private final Counter emitted;
 
+	private final Map<CampaignVerdict, Counter> campaignResults = new EnumMap<>(CampaignVerdict.class);
+
 	public ScoringMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.processed = Counter.builder("brandsignal.scoring.observations.processed")
@@ -24,8 +31,19 @@ public final class ScoringMetrics {
 		this.emitted = Counter.builder("brandsignal.scoring.scorecards.emitted")
 			.description("Scorecards published")
 			.register(registry);
+		for (CampaignVerdict verdict : CampaignVerdict.values()) {
+			this.campaignResults.put(verdict, Counter.builder("brandsignal.scoring.campaign.results")
+				.description("Campaign results published (new or changed), by verdict")
+				.tag("verdict", verdict.name())
+				.register(registry));
+		}
 		// registered up front so the dead-letter rate reads 0, not absent, until the first poison record
 		deadLetterCounter(Topics.OBSERVATIONS.name());
+		deadLetterCounter(Topics.CAMPAIGNS.name());
+	}
+
+	void campaignResultPublished(CampaignVerdict verdict) {
+		this.campaignResults.get(verdict).increment();
 	}
 
 	void observationProcessed() {

@@ -30,10 +30,10 @@ class ScoringStreamsConfiguration {
 	@Bean
 	KStream<String, byte[]> scoringTopology(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringProperties properties, ScoringMetrics metrics) {
-		return ScoringTopology.build(builder, catalog, properties.rules(),
+		return ScoringTopology.build(builder, catalog, properties.rules(), properties.campaigns(),
 				new ScoringTopology.Schedule(properties.recomputeQuietPeriod(), properties.recomputeInterval(),
 						properties.maxRecomputeDelay()),
-				properties.cachedBrands(), metrics);
+				properties.cachedBrands(), metrics, ScoringTopology.Storage.PERSISTENT);
 	}
 
 	/**

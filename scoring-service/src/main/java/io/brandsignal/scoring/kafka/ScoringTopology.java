@@ -6,6 +6,7 @@ import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
 import io.brandsignal.contract.topic.Topics;
+import io.brandsignal.scoring.campaign.LiftRules;
 import io.brandsignal.scoring.cells.BrandCellsBudget;
 import io.brandsignal.scoring.cells.CellStore;
 import io.brandsignal.scoring.scorecard.ScoringRules;
@@ -16,16 +17,28 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scoring topology as a plain function of a {@link StreamsBuilder}: observations in; scorecards,
- * daily rollups and dead letters out. Four state stores, all changelogged: the daily cells, one entry
- * per brand and day keyed {@code brand|date} holding every metric and channel of that day
- * ({@link CellStore}; one brand's cells are one prefix scan), the dirty brands with the earliest day
- * that changed, (in compact form) the last rollup emitted per {@code brand|date}, and the version of
- * the scoring method the task's brands were scored with.
+ * The scoring topology as a plain function of a {@link StreamsBuilder}: observations and campaigns in;
+ * scorecards, daily rollups, campaign results and dead letters out. Six state stores, all changelogged: the
+ * daily cells, one entry per brand and day keyed {@code brand|date} holding every metric and channel of that
+ * day ({@link CellStore}; one brand's cells are one prefix scan), the dirty brands with the earliest day
+ * that changed, (in compact form) the last rollup emitted per {@code brand|date}, the version of
+ * the scoring method the task's brands were scored with, the campaigns keyed {@code brand|id}, and what was
+ * last published per campaign.
+ * <p>
+ * Campaigns are keyed {@code brand|id} on their topic (so compaction keeps each campaign's last definition),
+ * while the ledger is partitioned by brand. They are checked ({@link CampaignIntake}), then re-partitioned
+ * through the internal topic {@value #CAMPAIGNS_BY_BRAND} (Kafka Streams names it
+ * {@code <application.id>-campaigns-by-brand-repartition}) with their key unchanged but placed by the hash of
+ * their brand alone ({@link CampaignPartitioner}), and merged with the observations into the one processor
+ * that holds the brand's ledger. The re-partition topic takes the campaigns topic's partition count, so the
+ * campaigns and observations topics must have the same count (both are provisioned from
+ * {@code brandsignal.topics.partitions}). Keying the input by brand instead would have let compaction drop
+ * all but one campaign per brand.
  */
 public final class ScoringTopology {
 
@@ -40,6 +53,15 @@ public final class ScoringTopology {
 
 	/** The version of the scoring method the task's brands were last scored with ({@link ScoringMethod}). */
 	public static final String SCORING_METHOD_STORE = "scoring-method";
+
+	/** The campaigns as last defined, keyed {@code brand|id} ({@link BrandCampaigns}). */
+	public static final String CAMPAIGNS_STORE = "scoring-campaigns";
+
+	/** What was last published per campaign, keyed {@code brand|id} ({@link PublishedCampaigns}). */
+	public static final String CAMPAIGN_RESULTS_STORE = "scoring-campaign-results";
+
+	/** The name of the re-partition of the campaigns by brand. */
+	public static final String CAMPAIGNS_BY_BRAND = "campaigns-by-brand";
 
 	private ScoringTopology() {
 	}
@@ -72,6 +94,24 @@ public final class ScoringTopology {
 	 */
 	public static KStream<String, byte[]> build(StreamsBuilder builder, MetricCatalog catalog,
 			ScoringRules rules, Schedule schedule, int cachedBrands, ScoringMetrics metrics, Storage storage) {
+		return build(builder, catalog, rules, LiftRules.defaults(), schedule, cachedBrands, metrics, storage);
+	}
+
+	/**
+	 * Adds the scoring topology to a builder, with the given campaign lift settings.
+	 * @param builder the builder to add to
+	 * @param catalog the metrics the ledger accepts
+	 * @param rules the scoring thresholds and defaults
+	 * @param liftRules the campaign lift settings
+	 * @param schedule when dirty brands are recomputed
+	 * @param cachedBrands how many brands' cells the instance's stream tasks keep in memory together
+	 * @param metrics the service's meters
+	 * @param storage where the stores keep their data locally (all are backed by changelog topics)
+	 * @return the stream of observations read, values as bytes
+	 */
+	public static KStream<String, byte[]> build(StreamsBuilder builder, MetricCatalog catalog,
+			ScoringRules rules, LiftRules liftRules, Schedule schedule, int cachedBrands, ScoringMetrics metrics,
+			Storage storage) {
 		BrandCellsBudget budget = new BrandCellsBudget(cachedBrands);
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), Serdes.ByteArray())
@@ -84,14 +124,32 @@ public final class ScoringTopology {
 			.withCachingEnabled());
 		builder.addStateStore(
 				Stores.keyValueStoreBuilder(storage.supplier(SCORING_METHOD_STORE), Serdes.String(), Serdes.Integer()));
+		builder.addStateStore(
+				Stores.keyValueStoreBuilder(storage.supplier(CAMPAIGNS_STORE), Serdes.String(), Serdes.ByteArray()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(CAMPAIGN_RESULTS_STORE), Serdes.String(),
+				Serdes.ByteArray()));
 
 		// values stay bytes here: the processor decodes them, so an unreadable one is dead-lettered in
 		// the same transaction as everything else
 		KStream<String, byte[]> observations = builder.stream(Topics.OBSERVATIONS.name(),
 				Consumed.with(Topics.OBSERVATIONS.keySerde(), Serdes.ByteArray()).withName("observations"));
-		observations
-			.process(() -> new ScoringProcessor(catalog, rules, schedule, metrics, budget), Named.as("score"),
-					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE, SCORING_METHOD_STORE)
+		KStream<String, byte[]> campaigns = builder.stream(Topics.CAMPAIGNS.name(),
+				Consumed.with(Topics.CAMPAIGNS.keySerde(), Serdes.ByteArray()).withName("campaigns"));
+		KStream<String, byte[]> campaignsByBrand = campaigns
+			.process(() -> new CampaignIntake(metrics), Named.as("check-campaigns"))
+			.split(Named.as("campaign-"))
+			.branch((key, value) -> value instanceof CampaignIntake.Accepted, Branched.as("accepted"))
+			.defaultBranch(Branched.withConsumer(ScoringTopology::toDeadLetters, "dead-letters"))
+			.get("campaign-accepted")
+			.mapValues((value) -> ((CampaignIntake.Accepted) value).definition(), Named.as("accepted-definitions"))
+			.repartition(Repartitioned.<String, byte[]>as(CAMPAIGNS_BY_BRAND)
+				.withKeySerde(Serdes.String())
+				.withValueSerde(Serdes.ByteArray())
+				.withStreamPartitioner(new CampaignPartitioner()));
+		observations.merge(campaignsByBrand, Named.as("observations-and-campaigns"))
+			.process(() -> new ScoringProcessor(catalog, rules, liftRules, schedule, metrics, budget), Named.as("score"),
+					CELLS_STORE, DIRTY_BRANDS_STORE, ROLLUPS_STORE, SCORING_METHOD_STORE, CAMPAIGNS_STORE,
+					CAMPAIGN_RESULTS_STORE)
 			.split(Named.as("route-"))
 			.branch((key, value) -> value instanceof BrandScored, Branched.withConsumer((scorecards) -> scorecards
 				.mapValues((value) -> (BrandScored) value)
@@ -103,12 +161,21 @@ public final class ScoringTopology {
 				.to(Topics.DAILY_ROLLUPS.name(),
 						Produced.with(Topics.DAILY_ROLLUPS.keySerde(), Topics.DAILY_ROLLUPS.valueSerde())),
 					"rollups"))
-			.defaultBranch(Branched.withConsumer((deadLetters) -> deadLetters
-				.mapValues((value) -> (byte[]) value)
-				.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
-						Topics.OBSERVATIONS_DEAD_LETTER.valueSerde())),
-					"dead-letters"));
+			.branch((key, value) -> value instanceof ScoringProcessor.CampaignOutput,
+					Branched.withConsumer((results) -> results
+						.mapValues((value) -> ((ScoringProcessor.CampaignOutput) value).result())
+						.to(Topics.CAMPAIGN_RESULTS.name(), Produced.with(Topics.CAMPAIGN_RESULTS.keySerde(),
+								Topics.CAMPAIGN_RESULTS.valueSerde())),
+						"campaign-results"))
+			.defaultBranch(Branched.withConsumer(ScoringTopology::toDeadLetters, "dead-letters"));
 		return observations;
+	}
+
+	/** Sends dead letters (forwarded as {@code byte[]} by {@link DeadLetters}) to scoring's dead-letter topic. */
+	private static void toDeadLetters(KStream<String, Object> deadLetters) {
+		deadLetters.mapValues((value) -> (byte[]) value)
+			.to(Topics.OBSERVATIONS_DEAD_LETTER.name(), Produced.with(Topics.OBSERVATIONS_DEAD_LETTER.keySerde(),
+					Topics.OBSERVATIONS_DEAD_LETTER.valueSerde()));
 	}
 
 	/**

@@ -12,6 +12,9 @@ import io.brandsignal.contract.event.MetricGrowth;
 import io.brandsignal.contract.event.Trend;
 import io.brandsignal.contract.event.Verdict;
 
+import static io.brandsignal.scoring.scorecard.Wording.pValue;
+import static io.brandsignal.scoring.scorecard.Wording.percent;
+
 /**
  * The plain-language explanation of a scorecard, built only from its numbers and never contradicting
  * them: each side is cited by the combined growth its trend rests on, with its margin, for example
@@ -152,23 +155,6 @@ final class Explanation {
 			return percent(value);
 		}
 		return percent(value) + " ± " + percent(margin).replace("+", "");
-	}
-
-	static String percent(double value) {
-		double rounded = (Math.abs(value) >= 10) ? Math.round(value) : Math.round(value * 10) / 10.0;
-		if (rounded == 0) {
-			return "0%";
-		}
-		String digits = (rounded == Math.rint(rounded)) ? String.format(Locale.ROOT, "%.0f", Math.abs(rounded))
-				: String.format(Locale.ROOT, "%.1f", Math.abs(rounded));
-		return ((rounded > 0) ? "+" : "-") + digits + "%";
-	}
-
-	static String pValue(double p) {
-		if (p < 0.001) {
-			return "p < 0.001";
-		}
-		return String.format(Locale.ROOT, (p < 0.01) ? "p = %.3f" : "p = %.2f", p);
 	}
 
 	private static String days(int days) {

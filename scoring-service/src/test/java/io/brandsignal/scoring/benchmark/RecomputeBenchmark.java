@@ -27,9 +27,9 @@ import io.brandsignal.testsupport.benchmark.BenchmarkFigure;
  */
 public final class RecomputeBenchmark {
 
-	private static final int DAYS = 400;
+	static final int DAYS = 400;
 
-	private static final LocalDate FIRST = LocalDate.of(2025, 10, 27);
+	static final LocalDate FIRST = LocalDate.of(2025, 10, 27);
 
 	/** metric, channel, cadence in days: 20 metric-channels. */
 	private static final Object[][] CHANNELS = { { "followers", "instagram", 1 }, { "followers", "tiktok", 7 },
@@ -89,7 +89,7 @@ public final class RecomputeBenchmark {
 	}
 
 	/** The brand's cells in store order (day, then metric and channel), with trends, weekly cycles and noise. */
-	private static List<Object[]> cells(SplittableRandom random) {
+	static List<Object[]> cells(SplittableRandom random) {
 		List<Object[]> cells = new ArrayList<>();
 		double[] levels = new double[CHANNELS.length];
 		for (int c = 0; c < CHANNELS.length; c++) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.brandsignal.contract.campaign.CampaignDefined;
+import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.BrandScored;
 import io.brandsignal.contract.event.DailyRollup;
@@ -39,8 +41,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Drives the scoring topology in a {@link TopologyTestDriver}: send observations, let the recompute
- * punctuator run, read what came out (dead letters included).
+ * Drives the scoring topology in a {@link TopologyTestDriver}: send observations and campaigns, let the
+ * recompute punctuator run, read what came out (dead letters included).
  */
 final class ScoringTopologyHarness implements AutoCloseable {
 
@@ -58,7 +60,8 @@ final class ScoringTopologyHarness implements AutoCloseable {
 
 	/** Every store of the topology, to carry over a {@link #restart}. */
 	private static final List<String> STORES = List.of(ScoringTopology.CELLS_STORE, ScoringTopology.DIRTY_BRANDS_STORE,
-			ScoringTopology.ROLLUPS_STORE, ScoringTopology.SCORING_METHOD_STORE);
+			ScoringTopology.ROLLUPS_STORE, ScoringTopology.SCORING_METHOD_STORE, ScoringTopology.CAMPAIGNS_STORE,
+			ScoringTopology.CAMPAIGN_RESULTS_STORE);
 
 	private final ScoringRules rules;
 
@@ -81,6 +84,12 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	private TestOutputTopic<String, DailyRollup> rollups;
 
 	private TestOutputTopic<String, byte[]> deadLetters;
+
+	private TestInputTopic<String, CampaignDefined> campaigns;
+
+	private TestInputTopic<String, byte[]> rawCampaigns;
+
+	private TestOutputTopic<String, CampaignScored> campaignResults;
 
 	private long sequence;
 
@@ -134,6 +143,12 @@ final class ScoringTopologyHarness implements AutoCloseable {
 				Topics.DAILY_ROLLUPS.keySerde().deserializer(), Topics.DAILY_ROLLUPS.valueSerde().deserializer());
 		this.deadLetters = this.driver.createOutputTopic(Topics.OBSERVATIONS_DEAD_LETTER.name(),
 				new StringDeserializer(), new ByteArrayDeserializer());
+		this.campaigns = this.driver.createInputTopic(Topics.CAMPAIGNS.name(), new StringSerializer(),
+				Topics.CAMPAIGNS.valueSerde().serializer());
+		this.rawCampaigns = this.driver.createInputTopic(Topics.CAMPAIGNS.name(), new StringSerializer(),
+				new ByteArraySerializer());
+		this.campaignResults = this.driver.createOutputTopic(Topics.CAMPAIGN_RESULTS.name(),
+				Topics.CAMPAIGN_RESULTS.keySerde().deserializer(), Topics.CAMPAIGN_RESULTS.valueSerde().deserializer());
 	}
 
 	/**
@@ -185,6 +200,28 @@ final class ScoringTopologyHarness implements AutoCloseable {
 	ScoringTopologyHarness sendRaw(String key, byte[] value, Header... headers) {
 		this.rawObservations.pipeInput(new TestRecord<>(key, value, new RecordHeaders(headers)));
 		return this;
+	}
+
+	/** Publishes a campaign definition under its key, as ingest does. */
+	ScoringTopologyHarness define(CampaignDefined campaign) {
+		this.campaigns.pipeInput(campaign.key(), campaign);
+		return this;
+	}
+
+	/** Publishes a campaign's tombstone. */
+	ScoringTopologyHarness deleteCampaign(String key) {
+		this.campaigns.pipeInput(key, null);
+		return this;
+	}
+
+	ScoringTopologyHarness sendRawCampaign(String key, byte[] value) {
+		this.rawCampaigns.pipeInput(key, value);
+		return this;
+	}
+
+	/** Every campaign result (or tombstone: a {@code null} value) published since the last read, with its key. */
+	List<KeyValue<String, CampaignScored>> campaignResults() {
+		return this.campaignResults.readKeyValuesToList();
 	}
 
 	/** Lets the wall clock advance, which runs the punctuator once per interval. */

@@ -155,15 +155,20 @@ final class SimulationStudy {
 	 * (at the end when there is no such heading) the first time.
 	 */
 	static void writeDocs(Path file, String block) {
+		writeDocs(file, block, BEGIN, END);
+	}
+
+	/** {@link #writeDocs(Path, String)} for a block between other markers (the campaign study's). */
+	static void writeDocs(Path file, String block, String begin, String end) {
 		try {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
-			int begin = text.indexOf(BEGIN);
-			int end = text.indexOf(END);
+			int from = text.indexOf(begin);
+			int to = text.indexOf(end);
 			String updated;
-			if (begin >= 0 && end > begin) {
-				int after = end + END.length();
+			if (from >= 0 && to > from) {
+				int after = to + end.length();
 				after += text.startsWith("\n", after) ? 1 : 0;
-				updated = text.substring(0, begin) + block + text.substring(after);
+				updated = text.substring(0, from) + block + text.substring(after);
 			}
 			else {
 				int references = text.indexOf("\n## References");
@@ -175,6 +180,17 @@ final class SimulationStudy {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot update " + file, ex);
 		}
+	}
+
+	/** docs/scoring.md of the reactor, found from the module directory Maven runs the tests in. */
+	static Path scoringDoc() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path doc = dir.resolve("docs").resolve("scoring.md");
+			if (Files.isRegularFile(doc)) {
+				return doc;
+			}
+		}
+		throw new IllegalStateException("docs/scoring.md not found above " + Path.of("").toAbsolutePath());
 	}
 
 	/** The 95 % Wilson score interval of a binomial rate, as " (low-high %)". */

@@ -1,7 +1,5 @@
 package io.brandsignal.scoring.simulation;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +38,8 @@ class SimulationStudyTests {
 	@AfterAll
 	static void writeDocsWhenAsked() {
 		if (Boolean.getBoolean("simulation.write-docs") && rows.size() == Families.all().size()) {
-			SimulationStudy.writeDocs(scoringDoc(), SimulationStudy.markdown(List.copyOf(rows.values()), runtimeMillis));
+			SimulationStudy.writeDocs(SimulationStudy.scoringDoc(), SimulationStudy.markdown(List.copyOf(rows.values()), runtimeMillis));
 		}
-	}
-
-	/** docs/scoring.md of the reactor, found from the module directory Maven runs the tests in. */
-	private static Path scoringDoc() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path doc = dir.resolve("docs").resolve("scoring.md");
-			if (Files.isRegularFile(doc)) {
-				return doc;
-			}
-		}
-		throw new IllegalStateException("docs/scoring.md not found above " + Path.of("").toAbsolutePath());
 	}
 
 	private static void assertMeetsTarget(Family family) {

@@ -84,8 +84,8 @@ class ExportedMetricsIntegrationTests {
 						"brandsignal_ingest_batch_size_sum", "brandsignal_ingest_publish_seconds_bucket",
 						"brandsignal_ingest_publish_seconds_count", "brandsignal_ingest_publish_seconds_sum"),
 				SCORING, Set.of("brandsignal_scoring_observations_processed_total",
-						"brandsignal_scoring_scorecards_emitted_total", "brandsignal_deadletter_records_total",
-						"kafka_stream_thread_process_rate"),
+						"brandsignal_scoring_scorecards_emitted_total", "brandsignal_scoring_campaign_results_total",
+						"brandsignal_deadletter_records_total", "kafka_stream_thread_process_rate"),
 				DASHBOARD, Set.of("brandsignal_brand_vanity_index", "brandsignal_brand_impact_score",
 						"brandsignal_brands_by_verdict", "brandsignal_deadletter_records_total"));
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

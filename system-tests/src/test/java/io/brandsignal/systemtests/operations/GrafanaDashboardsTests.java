@@ -121,7 +121,8 @@ class GrafanaDashboardsTests {
 		assertThat(queries).contains("max by (verdict) (brandsignal_brands_by_verdict)")
 			.contains("max by (brand) (brandsignal_brand_vanity_index{brand=~\"$brand\"})")
 			.contains("max by (brand) (brandsignal_brand_impact_score{brand=~\"$brand\"})")
-			.contains("sum by (tier) (increase(brandsignal_ingest_observations_accepted_total");
+			.contains("sum by (tier) (increase(brandsignal_ingest_observations_accepted_total")
+			.contains("sum by (verdict) (increase(brandsignal_scoring_campaign_results_total[$__range]))");
 	}
 
 }

@@ -66,15 +66,19 @@ class KafkaAclTests {
 				acls.add(acl(user, "Describe", "Topic", "LITERAL", topic.name()));
 			}
 		}
-		// ingest: transactional producers writing observations.
+		// ingest: transactional producers writing observations, an idempotent one writing campaigns.
 		acls.add(acl("ingest", "Write", "Topic", "LITERAL", Topics.OBSERVATIONS.name()));
+		acls.add(acl("ingest", "Write", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
 		String transactionalIds = defaultOf("ingest-service", "PublisherProperties.java", "transactionalIdPrefix") + "-";
 		acls.add(acl("ingest", "Write", "TransactionalId", "PREFIXED", transactionalIds));
 		acls.add(acl("ingest", "Describe", "TransactionalId", "PREFIXED", transactionalIds));
 
-		// scoring: Kafka Streams reading observations, writing scorecards, rollups and its dead letters.
+		// scoring: Kafka Streams reading observations and campaigns, writing scorecards, rollups, campaign results
+		// and its dead letters.
 		acls.add(acl("scoring", "Read", "Topic", "LITERAL", Topics.OBSERVATIONS.name()));
-		for (Topic<?> output : List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS, Topics.OBSERVATIONS_DEAD_LETTER)) {
+		acls.add(acl("scoring", "Read", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
+		for (Topic<?> output : List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS, Topics.CAMPAIGN_RESULTS,
+				Topics.OBSERVATIONS_DEAD_LETTER)) {
 			acls.add(acl("scoring", "Write", "Topic", "LITERAL", output.name()));
 		}
 		String applicationId = scoringApplicationId();
@@ -89,6 +93,10 @@ class KafkaAclTests {
 		// dashboard: reads scorecards and rollups in a group of its own per instance, writes its dead letters.
 		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.SCORECARDS.name()));
 		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.DAILY_ROLLUPS.name()));
+		// campaigns: their definitions and results, and the campaign form's idempotent producer
+		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
+		acls.add(acl("dashboard", "Read", "Topic", "LITERAL", Topics.CAMPAIGN_RESULTS.name()));
+		acls.add(acl("dashboard", "Write", "Topic", "LITERAL", Topics.CAMPAIGNS.name()));
 		acls.add(acl("dashboard", "Write", "Topic", "LITERAL", Topics.DASHBOARD_DEAD_LETTER.name()));
 		String groups = dashboardGroupIdPrefix();
 		acls.add(acl("dashboard", "Read", "Group", "PREFIXED", groups));

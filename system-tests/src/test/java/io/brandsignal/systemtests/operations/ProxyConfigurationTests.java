@@ -114,6 +114,11 @@ class ProxyConfigurationTests {
 		assertThat(this.config).containsPattern("location /actuator \\{\\s*return 404;\\s*}");
 		assertThat(this.config).containsPattern("location = /api/v1/observations \\{[^}]*proxy_pass \\$ingest;")
 			.containsPattern("location = /api/v1/metrics \\{[^}]*proxy_pass \\$ingest;")
+			.as("campaigns are written through ingest (PUT, DELETE), read through the dashboard")
+			.containsPattern("map \\$request_method \\$campaign_upstream \\{\\s*PUT \\$ingest;\\s*DELETE \\$ingest;"
+					+ "\\s*default \\$dashboard;\\s*}")
+			.containsPattern("location ~ \\^/api/v1/brands/\\[\\^/]\\+/campaigns/\\[\\^/]\\+\\$ \\{\\s*"
+					+ "proxy_pass \\$campaign_upstream;")
 			.containsPattern("location /grafana/ \\{[^}]*proxy_pass \\$grafana;")
 			.containsPattern("location / \\{[^}]*proxy_pass \\$dashboard;");
 	}

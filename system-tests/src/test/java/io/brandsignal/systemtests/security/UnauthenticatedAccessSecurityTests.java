@@ -68,7 +68,9 @@ class UnauthenticatedAccessSecurityTests {
 	private static final List<String> DASHBOARD_PAGES = List.of("GET /", "GET /brands/{brand}",
 			"GET /brands/{brand}/fragments/scorecard", "GET /fragments/leaderboard", "GET /api/v1/stream",
 			"GET /login", "GET /assets/css/app.css", "GET /assets/favicon.svg", "GET /assets/js/common.js",
-			"GET /v3/api-docs", "GET /swagger-ui.html", "GET /swagger-ui/index.html");
+			"GET /v3/api-docs", "GET /swagger-ui.html", "GET /swagger-ui/index.html", "GET /campaigns",
+			"GET /campaigns.csv", "GET /brands/{brand}/campaigns/{id}", "GET /brands/{brand}/campaigns/new",
+			"GET /brands/{brand}/campaigns/{id}/edit", "GET /brands/{brand}/campaigns/{id}/delete");
 
 	private static final List<String> INGEST_EXTRA = List.of("GET /v3/api-docs", "GET /swagger-ui.html",
 			"GET /swagger-ui/index.html");
@@ -88,7 +90,9 @@ class UnauthenticatedAccessSecurityTests {
 		routes.addAll(ACTUATOR_ROUTES);
 		Map<String, String> outcomes = sweep(stack.ingestUrl(), routes);
 		assertThat(openRoutes(outcomes)).as("open routes of ingest in %s", outcomes).isEqualTo(INGEST_OPEN);
-		assertThat(outcomes).as("closed routes").containsEntry("POST /api/v1/observations", UNAUTHORIZED);
+		assertThat(outcomes).as("closed routes").containsEntry("POST /api/v1/observations", UNAUTHORIZED)
+			.containsEntry("PUT /api/v1/brands/{brand}/campaigns/{id}", UNAUTHORIZED)
+			.containsEntry("DELETE /api/v1/brands/{brand}/campaigns/{id}", UNAUTHORIZED);
 	}
 
 	@Test
@@ -157,7 +161,9 @@ class UnauthenticatedAccessSecurityTests {
 		Map<String, String> outcomes = new TreeMap<>();
 		for (String route : new TreeSet<>(routes)) {
 			String method = route.substring(0, route.indexOf(' '));
-			String path = route.substring(route.indexOf(' ') + 1).replace("{brand}", ScopedCredentials.SCOPED_BRAND);
+			String path = route.substring(route.indexOf(' ') + 1)
+				.replace("{brand}", ScopedCredentials.SCOPED_BRAND)
+				.replace("{id}", "sec-campaign");
 			HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
 				.timeout(Duration.ofSeconds(10))
 				.header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");

@@ -58,7 +58,7 @@ class ReadModelKafkaConfiguration {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.DASHBOARD_DEAD_LETTER.name(), -1));
 		// Registered at zero up front: Prometheus' increase() cannot see a series whose first sample is 1.
-		Map<String, Counter> counters = List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS)
+		Map<String, Counter> counters = List.of(Topics.SCORECARDS, Topics.DAILY_ROLLUPS, Topics.CAMPAIGNS, Topics.CAMPAIGN_RESULTS)
 			.stream()
 			.map(Topic::name)
 			.collect(Collectors.toMap(Function.identity(), (topic) -> DeadLetterMeter.counter(meters, topic)));

@@ -10,6 +10,7 @@ import io.brandsignal.dashboard.Fixtures;
 import io.brandsignal.dashboard.WebSliceTest;
 import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.ScorecardView;
+import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.web.Formats;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,10 @@ class BrandPageControllerTests {
 
 	@MockitoBean
 	private Brands brands;
+
+	// no campaigns: a mock answers every brand's list empty
+	@MockitoBean
+	private Campaigns campaigns;
 
 	@MockitoSpyBean
 	private Formats formats;

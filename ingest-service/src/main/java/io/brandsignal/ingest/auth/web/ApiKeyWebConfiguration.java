@@ -17,6 +17,9 @@ class ApiKeyWebConfiguration implements WebMvcConfigurer {
 	/** The paths that write data and therefore need a key. */
 	static final String PROTECTED_PATHS = "/api/v1/observations/**";
 
+	/** A brand's campaigns (and anything else written below a brand). */
+	static final String BRAND_PATHS = "/api/v1/brands/**";
+
 	private final ApiKeyAuthenticator authenticator;
 
 	private final RateLimiter rateLimiter;
@@ -29,7 +32,7 @@ class ApiKeyWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new ApiKeyInterceptor(this.authenticator, this.rateLimiter))
-			.addPathPatterns("/api/v1/observations", PROTECTED_PATHS);
+			.addPathPatterns("/api/v1/observations", PROTECTED_PATHS, BRAND_PATHS);
 	}
 
 }

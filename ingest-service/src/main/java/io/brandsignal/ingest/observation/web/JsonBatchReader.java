@@ -14,13 +14,16 @@ import io.brandsignal.ingest.observation.ItemLocation;
 import io.brandsignal.ingest.observation.MalformedBatchException;
 import io.brandsignal.ingest.observation.ParsedBatch;
 import io.brandsignal.ingest.observation.RawObservation;
+import io.brandsignal.ingest.web.JsonReading;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+
+import static io.brandsignal.ingest.web.JsonReading.echo;
+import static io.brandsignal.ingest.web.JsonReading.kind;
+import static io.brandsignal.ingest.web.JsonReading.position;
 
 /**
  * Reads a JSON body {@code {"observations":[...]}} into raw items token by token, so no tree is ever built:
@@ -52,14 +55,7 @@ class JsonBatchReader {
 
 	// Duplicate names are found by this reader (DuplicateNames): Jackson's detector builds a hash set per
 	// object, a tenth of the request's CPU at 500 items.
-	private static final JsonFactory FACTORY = JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder()
-			.maxNestingDepth(IngestLimits.MAX_JSON_DEPTH)
-			.maxStringLength(IngestLimits.MAX_FIELD_LENGTH)
-			.maxNameLength(IngestLimits.MAX_FIELD_LENGTH)
-			.maxNumberLength(IngestLimits.MAX_NUMBER_LENGTH)
-			.build())
-		.build();
+	private static final JsonFactory FACTORY = JsonReading.factory(IngestLimits.MAX_FIELD_LENGTH, false);
 
 	private final int maxItems;
 
@@ -72,8 +68,7 @@ class JsonBatchReader {
 			return read(parser);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedBatchException("Malformed JSON" + position(ex.getLocation()) + ": "
-					+ firstLine(ex.getOriginalMessage()));
+			throw JsonReading.malformed(ex);
 		}
 	}
 
@@ -264,39 +259,6 @@ class JsonBatchReader {
 		catch (JacksonException | NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private static String kind(JsonToken token) {
-		return switch (token) {
-			case START_OBJECT -> "object";
-			case START_ARRAY -> "array";
-			case VALUE_STRING -> "string";
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-			case VALUE_TRUE, VALUE_FALSE -> "boolean";
-			case VALUE_NULL -> "null";
-			default -> token.name().toLowerCase(java.util.Locale.ROOT);
-		};
-	}
-
-	private static String echo(String name) {
-		return (name.length() <= 40) ? name : name.substring(0, 37) + "...";
-	}
-
-	private static String position(TokenStreamLocation location) {
-		if (location == null || location.getLineNr() < 1) {
-			return "";
-		}
-		return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-	}
-
-	/** The first line of Jackson's message, without its pointer to the constraint's Java accessor. */
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "unreadable input";
-		}
-		int newline = message.indexOf('\n');
-		String line = ((newline >= 0) ? message.substring(0, newline) : message).replaceAll(", from `[^`]*`", "");
-		return (line.length() <= 200) ? line : line.substring(0, 197) + "...";
 	}
 
 }

@@ -12,12 +12,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads the observations topic from the start the way scoring does ({@code read_committed}), for tests
- * that check what a request left on it.
+ * Reads a topic from the start the way scoring does ({@code read_committed}), for tests that check what
+ * a request left on it: the observations of a brand, or the values under any key.
  */
 public final class ObservationTopicReader {
 
@@ -30,20 +32,30 @@ public final class ObservationTopicReader {
 	 */
 	public static List<ObservationRecorded> readBrand(String bootstrapServers, String brand,
 			Predicate<List<ObservationRecorded>> complete) {
-		List<ObservationRecorded> found = new ArrayList<>();
-		try (KafkaConsumer<String, ObservationRecorded> consumer = new KafkaConsumer<>(
+		return readKey(bootstrapServers, Topics.OBSERVATIONS.name(), brand,
+				Topics.OBSERVATIONS.valueSerde().deserializer(), complete);
+	}
+
+	/**
+	 * The committed values under one key of a topic, in partition order ({@code null} for a tombstone), read
+	 * until {@code complete} holds for them or the timeout passes.
+	 */
+	public static <V> List<V> readKey(String bootstrapServers, String topic, String key, Deserializer<V> values,
+			Predicate<List<V>> complete) {
+		List<V> found = new ArrayList<>();
+		try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-				Topics.OBSERVATIONS.keySerde().deserializer(), Topics.OBSERVATIONS.valueSerde().deserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.OBSERVATIONS.name())
+				new StringDeserializer(), values)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
 				.toList();
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<String, ObservationRecorded> record : consumer.poll(Duration.ofMillis(200))) {
-					if (brand.equals(record.key())) {
+				for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+					if (key.equals(record.key())) {
 						found.add(record.value());
 					}
 				}

@@ -15,6 +15,7 @@ import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.ingest.auth.ApiKeyAuthenticator;
 import io.brandsignal.ingest.auth.ApiKeyProperties;
 import io.brandsignal.ingest.auth.web.ApiKeyInterceptor;
+import io.brandsignal.ingest.campaign.CampaignMetrics;
 import io.brandsignal.ingest.observation.IngestLimits;
 import io.brandsignal.ingest.observation.IngestMetrics;
 import io.brandsignal.ingest.observation.ObservationIngestService;
@@ -66,7 +67,7 @@ class MalformedPayloadPropertyTests {
 		RateLimiter unlimited = new RateLimiter(new RateLimitProperties(false, 1, 1, Duration.ofSeconds(1)));
 		return MockMvcBuilders
 			.standaloneSetup(new ObservationController(service, new IngestLimits(5000, DataSize.ofMegabytes(4))))
-			.setControllerAdvice(new ProblemDetailsAdvice(metrics))
+			.setControllerAdvice(new ProblemDetailsAdvice(metrics, new CampaignMetrics(new SimpleMeterRegistry())))
 			.addInterceptors(new ApiKeyInterceptor(authenticator, unlimited))
 			.build();
 	}

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import io.brandsignal.ingest.auth.ApiKeyAuthenticator;
 import io.brandsignal.ingest.auth.ApiKeyProperties;
+import io.brandsignal.ingest.campaign.CampaignMetrics;
 import io.brandsignal.ingest.observation.IngestLimits;
 import io.brandsignal.ingest.ratelimit.RateLimitProperties;
 import io.brandsignal.ingest.observation.IngestMetrics;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ApiKeyProperties.class, RateLimitProperties.class, IngestLimits.class })
-@Import({ ObservationIngestService.class, ObservationValidator.class, IngestMetrics.class,
+@Import({ ObservationIngestService.class, ObservationValidator.class, IngestMetrics.class, CampaignMetrics.class,
 		ApiKeyAuthenticator.class, RateLimiter.class })
 public class WebSliceTestConfiguration {
 
