@@ -71,7 +71,8 @@ import org.springframework.util.unit.DataSize;
  * own size), {@code benchmark.clients} (concurrent HTTP connections, default 16),
  * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.rounds}
  * (baseline and ingest take turns this many times and their medians are compared, default 3),
- * {@code benchmark.producers} (ingest's committers, default: ingest's own default).
+ * {@code benchmark.producers} (ingest's committers, default: ingest's own default), {@code benchmark.ingest-args}
+ * (more {@code --name=value} settings for the ingest application, separated by spaces).
  */
 public final class IngestBenchmark {
 
@@ -359,6 +360,11 @@ public final class IngestBenchmark {
 		String producers = System.getProperty("benchmark.producers");
 		if (producers != null) {
 			arguments.add("--brandsignal.ingest.publish.producers=" + producers);
+		}
+		// Any other setting to try, e.g. -Dbenchmark.ingest-args="--spring.kafka.producer.properties.linger.ms=0"
+		String more = System.getProperty("benchmark.ingest-args", "").trim();
+		if (!more.isEmpty()) {
+			arguments.addAll(List.of(more.split("\\s+")));
 		}
 		return new SpringApplicationBuilder(IngestApplication.class).run(arguments.toArray(String[]::new));
 	}
