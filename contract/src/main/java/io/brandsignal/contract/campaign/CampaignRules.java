@@ -44,6 +44,13 @@ public final class CampaignRules {
 	/** How far ahead of its definition a campaign may end, in years: planned campaigns may be posted early. */
 	public static final int MAX_YEARS_AHEAD = 2;
 
+	/**
+	 * The most campaigns scoring keeps per brand: each recompute of a brand reads all of them, so one key must
+	 * not be able to make that unbounded. A new campaign beyond it is dead-lettered with the reason (redefining
+	 * or deleting a kept one still works); no writer can check it, as none of them holds the brand's campaigns.
+	 */
+	public static final int MAX_CAMPAIGNS_PER_BRAND = 500;
+
 	/** The most digits of a spend before the decimal point: below a trillion. */
 	public static final int MAX_SPEND_INTEGER_DIGITS = 12;
 

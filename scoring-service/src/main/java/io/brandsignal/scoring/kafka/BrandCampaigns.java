@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
+import io.brandsignal.contract.campaign.CampaignRules;
 import io.brandsignal.contract.topic.Topics;
 import io.brandsignal.scoring.campaign.CampaignScorer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -45,6 +46,25 @@ final class BrandCampaigns {
 		}
 		this.store.put(key, definition);
 		return true;
+	}
+
+	/**
+	 * Whether storing a campaign under this key would take its brand beyond
+	 * {@link CampaignRules#MAX_CAMPAIGNS_PER_BRAND}: a new campaign of a brand that has that many already.
+	 */
+	boolean wouldExceedLimit(String key) {
+		if (this.store.get(key) != null) {
+			return false;
+		}
+		int count = 0;
+		try (KeyValueIterator<String, byte[]> all = this.store.prefixScan(
+				CampaignDefined.key(CampaignDefined.brandOfKey(key), ""), new StringSerializer())) {
+			while (all.hasNext() && count < CampaignRules.MAX_CAMPAIGNS_PER_BRAND) {
+				all.next();
+				count++;
+			}
+		}
+		return count >= CampaignRules.MAX_CAMPAIGNS_PER_BRAND;
 	}
 
 	/**

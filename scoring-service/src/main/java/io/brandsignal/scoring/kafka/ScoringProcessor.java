@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
+import io.brandsignal.contract.campaign.CampaignRules;
 import io.brandsignal.contract.campaign.CampaignScored;
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.contract.event.BrandScored;
@@ -86,6 +87,9 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 
 	private DeadLetters deadLetters;
 
+	/** Campaigns refused here rather than at intake (beyond the per-brand limit). */
+	private DeadLetters campaignDeadLetters;
+
 	private BrandCampaigns campaigns;
 
 	private PublishedCampaigns campaignResults;
@@ -117,6 +121,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 		this.rollups = new PublishedRollups(context.getStateStore(ScoringTopology.ROLLUPS_STORE));
 		this.method = new ScoringMethod(context.getStateStore(ScoringTopology.SCORING_METHOD_STORE));
 		this.deadLetters = new DeadLetters(context, this.metrics, Topics.OBSERVATIONS.name());
+		this.campaignDeadLetters = new DeadLetters(context, this.metrics, Topics.CAMPAIGNS.name());
 		this.campaigns = new BrandCampaigns(context.getStateStore(ScoringTopology.CAMPAIGNS_STORE));
 		this.campaignResults = new PublishedCampaigns(context.getStateStore(ScoringTopology.CAMPAIGN_RESULTS_STORE));
 		context.schedule(this.schedule.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::recomputeDueBrands);
@@ -196,6 +201,12 @@ final class ScoringProcessor implements Processor<String, byte[], String, Object
 			if (this.campaignResults.forget(record.key())) {
 				this.context.forward(new Record<String, Object>(record.key(), new CampaignOutput(null), now));
 			}
+		}
+		else if (this.campaigns.wouldExceedLimit(record.key())) {
+			this.campaignDeadLetters.send(record, "brand '" + CampaignDefined.brandOfKey(record.key()) + "' has "
+					+ CampaignRules.MAX_CAMPAIGNS_PER_BRAND + " campaigns already, the most scoring keeps per brand; "
+					+ "delete one before defining another", null);
+			return;
 		}
 		else {
 			changed = this.campaigns.define(record.key(), record.value());

@@ -196,6 +196,28 @@ class CampaignTopologyTests {
 	}
 
 	@Test
+	void keepsAtMostFiveHundredCampaignsPerBrandAndDeadLettersANewOneBeyond() {
+		for (int i = 0; i < 500; i++) {
+			this.harness.define(campaign("busy", "c" + i, "Campaign " + i, START, END));
+		}
+		assertThat(this.harness.deadLetters()).isEmpty();
+
+		this.harness.define(campaign("busy", "one-too-many", "One too many", START, END));
+		List<TestRecord<String, byte[]>> letters = this.harness.deadLetters();
+		assertThat(letters).extracting(TestRecord::key).containsExactly("busy|one-too-many");
+		assertThat(reason(letters.get(0))).contains("has 500 campaigns already");
+		assertThat(this.harness.<byte[]>store(ScoringTopology.CAMPAIGNS_STORE).get("busy|one-too-many")).isNull();
+
+		// a kept campaign can still be redefined, another brand is not affected, and after a deletion there is room
+		this.harness.define(campaign("busy", "c7", "Campaign 7, renamed", START, END))
+			.define(campaign("acme", "spring-promo", "Spring promotion", START, END))
+			.deleteCampaign("busy|c0")
+			.define(campaign("busy", "one-too-many", "One too many", START, END));
+		assertThat(this.harness.deadLetters()).isEmpty();
+		assertThat(this.harness.<byte[]>store(ScoringTopology.CAMPAIGNS_STORE).get("busy|one-too-many")).isNotNull();
+	}
+
+	@Test
 	void publishesACampaignDefinedBeforeItsBrandHadDataOnceTheDataArrives() {
 		this.harness.define(campaign("acme", "spring-promo", "Spring promotion", START, END)).recompute();
 		assertThat(this.harness.campaignResults()).isEmpty();
