@@ -137,6 +137,7 @@ class GroupCommitIntegrationTests {
 				grouped.add(publishAsync(publisher, batch("gc-fail", b, 2)));
 			}
 			awaitQueued(4);
+			long failedBefore = failedTransactions();
 			gate.release();
 			held.join();
 
@@ -144,6 +145,11 @@ class GroupCommitIntegrationTests {
 				assertThatThrownBy(request::join).hasCauseInstanceOf(PublishFailedException.class);
 			}
 			assertThat(gate.transactionSizes()).endsWith(1, 4);
+			// A request's deadline starts before its transaction's commit does, so the requests can fail while
+			// the committer still waits in commitTransaction(): a broker back by then would take the commit
+			// (a 503 on a timeout says the outcome is unknown, and a retry is safe). This test is about a
+			// transaction the broker never committed, so the broker stays away until the committer gave up.
+			await().atMost(Duration.ofSeconds(60)).until(() -> failedTransactions() > failedBefore);
 		}
 		finally {
 			broker.start();
@@ -212,6 +218,10 @@ class GroupCommitIntegrationTests {
 		await().atMost(Duration.ofSeconds(120)).until(() -> tryPublish(publisher, batch("gc-warm", 0, 1)));
 		gate.holdNext();
 		return publisher;
+	}
+
+	private long failedTransactions() {
+		return this.registry.get("brandsignal.ingest.transaction").tag("outcome", "failed").timer().count();
 	}
 
 	private KafkaObservationPublisher publisher(TestKafka broker, Duration timeout, int queueCapacity,
