@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import io.brandsignal.contract.catalog.MetricCatalog;
 import io.brandsignal.scoring.campaign.CampaignAssessor;
@@ -35,14 +34,7 @@ public final class CampaignLiftBenchmark {
 	public static void main(String[] args) {
 		MetricCatalog catalog = MetricCatalog.defaults();
 		CampaignAssessor assessor = new CampaignAssessor(LiftRules.defaults());
-		List<BrandLedger> ledgers = new ArrayList<>();
-		for (int brand = 0; brand < 20; brand++) {
-			BrandLedger.Builder ledger = BrandLedger.builder("bench-" + brand, catalog);
-			for (Object[] cell : RecomputeBenchmark.cells(new SplittableRandom(brand))) {
-				ledger.add((String) cell[0], (String) cell[1], (LocalDate) cell[2], (double) cell[3]);
-			}
-			ledgers.add(ledger.build());
-		}
+		List<BrandLedger> ledgers = RecomputeBenchmark.ledgers(catalog, 20);
 		// ten campaigns of 14-28 days, one every 30 days from day 100, the last one still running
 		List<CampaignWindow> campaigns = new ArrayList<>();
 		for (int i = 0; i < CAMPAIGNS; i++) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import io.brandsignal.contract.campaign.CampaignDefined;
 import io.brandsignal.contract.campaign.CampaignKind;
@@ -37,14 +36,7 @@ public final class CampaignScoringBenchmark {
 	public static void main(String[] args) {
 		MetricCatalog catalog = MetricCatalog.defaults();
 		CampaignScorer scorer = new CampaignScorer(LiftRules.defaults());
-		List<BrandLedger> ledgers = new ArrayList<>();
-		for (int brand = 0; brand < 20; brand++) {
-			BrandLedger.Builder ledger = BrandLedger.builder("bench-" + brand, catalog);
-			for (Object[] cell : RecomputeBenchmark.cells(new SplittableRandom(brand))) {
-				ledger.add((String) cell[0], (String) cell[1], (LocalDate) cell[2], (double) cell[3]);
-			}
-			ledgers.add(ledger.build());
-		}
+		List<BrandLedger> ledgers = RecomputeBenchmark.ledgers(catalog, 20);
 		// ten campaigns of 14-28 days, one every 30 days from day 100, the last one still running
 		List<CampaignDefined> campaigns = new ArrayList<>();
 		for (int i = 0; i < CAMPAIGNS; i++) {

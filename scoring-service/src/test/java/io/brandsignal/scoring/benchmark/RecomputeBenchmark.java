@@ -118,4 +118,17 @@ public final class RecomputeBenchmark {
 		return cells;
 	}
 
+	/** {@code count} brands' ledgers of {@link #cells} (brand {@code n} drawn with seed {@code n}), named bench-n. */
+	static List<BrandLedger> ledgers(MetricCatalog catalog, int count) {
+		List<BrandLedger> ledgers = new ArrayList<>();
+		for (int brand = 0; brand < count; brand++) {
+			BrandLedger.Builder ledger = BrandLedger.builder("bench-" + brand, catalog);
+			for (Object[] cell : cells(new SplittableRandom(brand))) {
+				ledger.add((String) cell[0], (String) cell[1], (LocalDate) cell[2], (double) cell[3]);
+			}
+			ledgers.add(ledger.build());
+		}
+		return ledgers;
+	}
+
 }

@@ -9,19 +9,18 @@ import io.brandsignal.dashboard.brand.Brands;
 import io.brandsignal.dashboard.brand.BrandSummary;
 import io.brandsignal.dashboard.brand.ScorecardView;
 import io.brandsignal.dashboard.readmodel.BrandSort;
+import io.brandsignal.dashboard.web.ApiPages;
 import io.brandsignal.dashboard.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The brands and their latest scorecards, for API clients and the dashboard's scripts.
@@ -52,28 +51,11 @@ class BrandApiController {
 			@Parameter(description = "How many brands, 1 to " + MAX_LIMIT) @RequestParam(
 					defaultValue = "" + DEFAULT_LIMIT) int limit,
 			@Parameter(description = "How many brands to skip") @RequestParam(defaultValue = "0") int offset) {
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new BadRequestException("invalid-limit", "Invalid limit",
-					"'limit' must be between 1 and " + MAX_LIMIT + ".");
-		}
-		if (offset < 0) {
-			throw new BadRequestException("invalid-offset", "Invalid offset", "'offset' must not be negative.");
-		}
+		ApiPages.requireValid(limit, offset, MAX_LIMIT);
 		Verdict only = verdict(verdict);
 		List<BrandSummary> page = this.brands.page(only, sort(sort), scope, limit, offset);
 		int total = this.brands.count(only, scope);
-		// long: an offset near Integer.MAX_VALUE plus the limit must not wrap around
-		long end = (long) offset + limit;
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(total));
-		if (end < total) {
-			String next = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("limit", limit)
-				.replaceQueryParam("offset", offset + limit)
-				.build()
-				.toUriString();
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return response.body(page);
+		return ApiPages.answer(page, total, limit, offset);
 	}
 
 	@GetMapping("/{brand}/scorecard")

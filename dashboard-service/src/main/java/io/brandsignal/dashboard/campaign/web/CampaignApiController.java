@@ -11,18 +11,17 @@ import io.brandsignal.dashboard.campaign.Campaigns;
 import io.brandsignal.dashboard.readmodel.CampaignFilter;
 import io.brandsignal.dashboard.readmodel.CampaignRow;
 import io.brandsignal.dashboard.readmodel.CampaignSort;
+import io.brandsignal.dashboard.web.ApiPages;
 import io.brandsignal.dashboard.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Campaigns and their measured lift, for API clients (read keys and people, each within their brands).
@@ -56,13 +55,7 @@ class CampaignApiController {
 			@Parameter(description = "How many campaigns, 1 to " + MAX_LIMIT) @RequestParam(
 					defaultValue = "" + DEFAULT_LIMIT) int limit,
 			@Parameter(description = "How many campaigns to skip") @RequestParam(defaultValue = "0") int offset) {
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new BadRequestException("invalid-limit", "Invalid limit",
-					"'limit' must be between 1 and " + MAX_LIMIT + ".");
-		}
-		if (offset < 0) {
-			throw new BadRequestException("invalid-offset", "Invalid offset", "'offset' must not be negative.");
-		}
+		ApiPages.requireValid(limit, offset, MAX_LIMIT);
 		CampaignFilter filter = new CampaignFilter(parse("kind", kind, CampaignKind.values()),
 				parse("verdict", verdict, CampaignVerdict.values()));
 		CampaignSort order = (sort == null || sort.isBlank()) ? CampaignSort.START
@@ -71,17 +64,7 @@ class CampaignApiController {
 							"'sort' must be one of start, audienceLift, outcomeLift."));
 		List<CampaignRow> page = this.campaigns.page(filter, order, scope, limit, offset);
 		int total = this.campaigns.count(filter, scope);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(total));
-		// long: an offset near Integer.MAX_VALUE plus the limit must not wrap around
-		if ((long) offset + limit < total) {
-			String next = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("limit", limit)
-				.replaceQueryParam("offset", offset + limit)
-				.build()
-				.toUriString();
-			response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-		}
-		return response.body(page);
+		return ApiPages.answer(page, total, limit, offset);
 	}
 
 	@GetMapping("/api/v1/brands/{brand}/campaigns/{id}")

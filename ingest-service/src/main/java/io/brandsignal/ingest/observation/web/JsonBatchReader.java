@@ -219,7 +219,7 @@ class JsonBatchReader {
 	/**
 	 * The names already read in one JSON object, to refuse a name sent twice as malformed JSON (as
 	 * Jackson's strict duplicate detection would): known names in a bit set, others in a hash set made
-	 * only when an object has one.
+	 * only when an object has one and holding at most {@link IngestLimits#MAX_ITEM_FIELDS} of them.
 	 */
 	private static final class DuplicateNames {
 
@@ -242,7 +242,11 @@ class JsonBatchReader {
 				if (this.others == null) {
 					this.others = new HashSet<>();
 				}
-				duplicate = !this.others.add(name);
+				// Bounded: an object with more names than an item may have is refused whole, duplicates or not.
+				duplicate = this.others.contains(name);
+				if (this.others.size() < IngestLimits.MAX_ITEM_FIELDS) {
+					this.others.add(name);
+				}
 			}
 			if (duplicate) {
 				throw new MalformedBatchException("Malformed JSON" + position(parser.currentTokenLocation())

@@ -176,6 +176,25 @@ class ObservationHostileBodyTests {
 	}
 
 	@Test
+	void refusesTenThousandDistinctOrRepeatedUnknownNamesWithOneErrorWithoutRememberingThemAll() throws Exception {
+		// the reader keeps at most 8 unknown names per object: a repeat far beyond them is not looked for, the
+		// object is refused as too big anyway
+		String unknown = IntStream.range(0, 10_000).mapToObj((i) -> "\"f" + i + "\":0").collect(Collectors.joining(","));
+		send(MediaType.APPLICATION_JSON_VALUE, ("{\"observations\":[{\"brand\":\"acme\"," + unknown
+				+ ",\"f9999\":1}]}").getBytes(StandardCharsets.US_ASCII))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errorCount").value(1))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("has more than 8 fields; an observation has brand, metric, channel, date and value"));
+		send(MediaType.APPLICATION_JSON_VALUE, ("{" + unknown + ",\"f9999\":1,\"observations\":[]}")
+			.getBytes(StandardCharsets.US_ASCII))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errorCount").value(1))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("has 10001 unknown fields; expected {\"observations\":[...]}"));
+	}
+
+	@Test
 	void refusesJsonStringLongerThan256Characters() throws Exception {
 		String body = "{\"observations\":[{\"brand\":\"" + "a".repeat(FOUR_MIB - 100) + "\"}]}";
 		send(MediaType.APPLICATION_JSON_VALUE, body.getBytes(StandardCharsets.US_ASCII))
