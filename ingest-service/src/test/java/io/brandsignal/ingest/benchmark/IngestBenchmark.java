@@ -4,10 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,18 +57,20 @@ import org.springframework.util.unit.DataSize;
  * producers with ingest's settings sending the same {@link ObservationRecorded} records in one transaction
  * per 500, one at a time on 1 producer and on 4 producers;</li>
  * <li><b>ingest</b>: the service started in process (rate limit off), receiving JSON batches of 500 over
- * HTTP from 16 concurrent connections; every batch is validated, group-committed and answered 202 only after
- * its transaction committed.</li>
+ * HTTP/1.1 from {@code wrk} with 16 keep-alive connections ({@link WrkLoad}, a separate native process, as issue
+ * 14 measured it); every batch is validated, group-committed and answered 202 only after its transaction
+ * committed.</li>
  * </ol>
  * Prints a human-readable summary and one {@code BENCHMARK|figure|value|unit|baseline|ratio|goal|met} line
  * per figure. Not a test: run it with the command in {@code ingest-service/BENCHMARK.md}. System properties:
- * {@code benchmark.batches} (batches of 500 per ingest measurement, default 2,000: as many records as the
- * baseline sends), {@code benchmark.warmup} (batches, default 1,000; the baseline warms up with one run of its
- * own size), {@code benchmark.clients} (concurrent HTTP connections, default 16),
- * {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000), {@code benchmark.rounds}
- * (baseline and ingest take turns this many times and their medians are compared, default 3),
- * {@code benchmark.producers} (ingest's committers, default: ingest's own default), {@code benchmark.ingest-args}
- * (more {@code --name=value} settings for the ingest application, separated by spaces).
+ * {@code benchmark.seconds} (each ingest measurement, default 5: more records than the baseline's million),
+ * {@code benchmark.warmup-seconds} (ingest's warm-up, default 20, while the JIT compiles Tomcat, Spring, Jackson
+ * and Kafka paths; the baseline warms up with one run of its own size), {@code benchmark.clients} (concurrent
+ * HTTP connections, default 16), {@code benchmark.rawRecords} (records the baseline sends, default 1,000,000),
+ * {@code benchmark.rounds} (baseline and ingest take turns this many times and their medians are compared,
+ * default 3), {@code benchmark.producers} (ingest's committers, default: ingest's own default),
+ * {@code benchmark.ingest-args} (more {@code --name=value} settings for the ingest application, separated by
+ * spaces).
  */
 public final class IngestBenchmark {
 
@@ -97,8 +95,8 @@ public final class IngestBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int batches = Integer.getInteger("benchmark.batches", 2000);
-		int warmup = Integer.getInteger("benchmark.warmup", 1000);
+		Duration measured = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 5));
+		Duration warmup = Duration.ofSeconds(Integer.getInteger("benchmark.warmup-seconds", 20));
 		int clients = Integer.getInteger("benchmark.clients", 16);
 		int rawRecords = Integer.getInteger("benchmark.rawRecords", 1_000_000);
 		int rounds = Integer.getInteger("benchmark.rounds", 3);
@@ -124,19 +122,22 @@ public final class IngestBenchmark {
 
 			double[] raws = new double[rounds];
 			double[] ingests = new double[rounds];
-			long[] latencies = new long[batches * rounds];
-			try (ConfigurableApplicationContext app = startIngest(bootstrap)) {
-				int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-				List<String> bodies = jsonBodies(today);
+			double p99 = 0;
+			long requests = 0;
+			try (ConfigurableApplicationContext app = startIngest(bootstrap);
+					WrkLoad load = new WrkLoad("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+							+ "/api/v1/observations", KEY, jsonBodies(today), clients)) {
 				producerPerformance(bootstrap, rawRecords);
-				ingestRecordsPerSecond(port, bodies, clients, warmup, new long[warmup]);
+				load.run(warmup);
 				// Baseline and ingest take turns, so a busy moment of a shared machine weighs on one round of
 				// each rather than on one side of the comparison; the medians are compared.
 				for (int round = 0; round < rounds; round++) {
 					raws[round] = producerPerformance(bootstrap, rawRecords);
-					long[] roundLatencies = new long[batches];
-					ingests[round] = ingestRecordsPerSecond(port, bodies, clients, batches, roundLatencies);
-					System.arraycopy(roundLatencies, 0, latencies, round * batches, batches);
+					WrkLoad.Result ingest = load.run(measured);
+					ingests[round] = ingest.requestsPerSecond() * BATCH;
+					requests += ingest.requests();
+					// the worst round's p99: wrk keeps no latencies to merge across runs
+					p99 = Math.max(p99, ingest.p99Micros() / 1e3);
 					System.out.printf("round %d: ProducerPerformance %,.0f records/s, ingest %,.0f records/s, ratio %.2f%n",
 							round + 1, raws[round], ingests[round], ingests[round] / raws[round]);
 				}
@@ -158,15 +159,13 @@ public final class IngestBenchmark {
 			}
 			double raw = median(raws);
 			double ingest = median(ingests);
-			Arrays.sort(latencies);
-			double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e6;
 			System.out.println();
 			System.out.printf("medians of %d rounds:%n", rounds);
 			System.out.printf("baseline, ProducerPerformance (%,d records)    : %,12.0f records/s%n", rawRecords, raw);
 			System.out.printf("transaction per batch of 500, 1 producer     : %,12.0f records/s%n", perBatch);
 			System.out.printf("transaction per batch of 500, 4 producers    : %,12.0f records/s%n", perBatchParallel);
 			System.out.printf("ingest-service, %d HTTP connections (%,d req) : %,12.0f records/s, p99 %.0f ms%n",
-					clients, batches * rounds, ingest, p99);
+					clients, requests, ingest, p99);
 			System.out.printf("ratio ingest / baseline: %.2f (goal >= %.1f)%n", ingest / raw, GOAL_RATIO);
 			System.out.println();
 			String producerPerformance = "Kafka ProducerPerformance (acks=all, idempotent, " + RECORD_SIZE
@@ -283,37 +282,6 @@ public final class IngestBenchmark {
 		}
 		finally {
 			created.forEach(KafkaProducer::close);
-		}
-	}
-
-	/**
-	 * Records per second accepted by ingest from {@code clients} concurrent HTTP connections; each request's
-	 * time to its 202 goes into {@code latencies} (nanoseconds, indexed by batch).
-	 */
-	private static double ingestRecordsPerSecond(int port, List<String> bodies, int clients, int batches,
-			long[] latencies) throws Exception {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.executor(Executors.newFixedThreadPool(clients))
-			.build();
-		URI uri = URI.create("http://localhost:" + port + "/api/v1/observations");
-		try {
-			return recordsPerSecond(clients, batches, (worker, batch) -> {
-				HttpRequest request = HttpRequest.newBuilder(uri)
-					.header("Authorization", "Bearer " + KEY)
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(bodies.get(batch % bodies.size())))
-					.build();
-				long sent = System.nanoTime();
-				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-				latencies[batch] = System.nanoTime() - sent;
-				if (response.statusCode() != 202) {
-					throw new IllegalStateException("Ingest answered " + response.statusCode() + ": " + response.body());
-				}
-			});
-		}
-		finally {
-			((ExecutorService) http.executor().orElseThrow()).shutdown();
 		}
 	}
 

@@ -24,11 +24,19 @@ class KafkaObservationPublisherTests {
 			.containsEntry("linger.ms", 5)
 			.containsEntry("batch.size", 65536)
 			.containsEntry("retry.backoff.ms", 5)
+			.containsEntry("compression.type", "lz4")
 			.containsEntry("max.block.ms", 5000)
 			.containsEntry("delivery.timeout.ms", 5000)
 			// delivery.timeout.ms must be at least linger.ms + request.timeout.ms: 5 + 4995
 			.containsEntry("request.timeout.ms", 4995)
 			.containsEntry("transaction.timeout.ms", 10000);
+	}
+
+	@Test
+	void keepsTheApplicationsCompressionSetting() {
+		Map<String, Object> config = KafkaObservationPublisher.producerConfig(Map.of("compression.type", "zstd"),
+				FIVE_SECONDS);
+		assertThat(config).containsEntry("compression.type", "zstd");
 	}
 
 	@Test
