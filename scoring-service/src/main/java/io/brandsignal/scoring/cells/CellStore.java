@@ -58,8 +58,8 @@ public final class CellStore {
 			day = new DayCells();
 			copy.put(date, day);
 		}
-		if (!day.upsert(this.names.apply(observation.metric()), this.names.apply(observation.channel()),
-				observation.value(), observation.receivedAt())) {
+		if (!day.upsert(observation.metric(), observation.channel(), observation.value(), observation.receivedAt(),
+				this.names)) {
 			return false;
 		}
 		this.store.put(key, day.encode());

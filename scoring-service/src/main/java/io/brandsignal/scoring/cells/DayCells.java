@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * The cells of one brand on one day: per metric and channel, the value and when ingest accepted it.
  * One state-store entry per brand and day (keyed by {@link DayKey}) rather than one per cell: a day's
- * metrics usually arrive together, so the store cache folds them into one changelog record, and a
- * brand's cells are still one prefix scan.
+ * metrics usually arrive together, so the store (a {@code WriteBehindStore}) folds them into one changelog
+ * record, and a brand's cells are still one prefix scan.
  * <p>
  * Cells are kept sorted by metric, then channel, so the stored form and the order in which the ledger
  * receives them never depend on the order in which observations arrived. Mutable and not thread-safe,
@@ -57,6 +57,16 @@ final class DayCells {
 	 * @return whether the day changed
 	 */
 	boolean upsert(String metric, String channel, double value, Instant receivedAt) {
+		return upsert(metric, channel, value, receivedAt, UnaryOperator.identity());
+	}
+
+	/**
+	 * Writes one cell unless the cell already holds a value that wins over it ({@link CellValue#supersedes}).
+	 * @param names maps the names of a new cell to the instances to keep, so days held in memory share them
+	 * (a cell already held keeps its own)
+	 * @return whether the day changed
+	 */
+	boolean upsert(String metric, String channel, double value, Instant receivedAt, UnaryOperator<String> names) {
 		int index = indexOf(metric, channel);
 		CellValue written = new CellValue(value, receivedAt);
 		if (index >= 0) {
@@ -78,8 +88,8 @@ final class DayCells {
 		System.arraycopy(this.values, insertAt, this.values, insertAt + 1, tail);
 		System.arraycopy(this.receivedSeconds, insertAt, this.receivedSeconds, insertAt + 1, tail);
 		System.arraycopy(this.receivedNanos, insertAt, this.receivedNanos, insertAt + 1, tail);
-		this.metrics[insertAt] = metric;
-		this.channels[insertAt] = channel;
+		this.metrics[insertAt] = names.apply(metric);
+		this.channels[insertAt] = names.apply(channel);
 		set(insertAt, value, receivedAt);
 		this.size++;
 		return true;

@@ -60,6 +60,12 @@ public final class ScoringTopology {
 	/** What was last published per campaign, keyed {@code brand|id} ({@link PublishedCampaigns}). */
 	public static final String CAMPAIGN_RESULTS_STORE = "scoring-campaign-results";
 
+	/**
+	 * How many bytes of cell writes each task holds until its commit ({@link WriteBehindStore}): a commit interval
+	 * at full speed writes a few hundred days of a task's brands, well under this.
+	 */
+	static final long CELLS_PENDING_BYTES = 1L << 20;
+
 	/** The name of the re-partition of the campaigns by brand. */
 	public static final String CAMPAIGNS_BY_BRAND = "campaigns-by-brand";
 
@@ -113,9 +119,9 @@ public final class ScoringTopology {
 			ScoringRules rules, LiftRules liftRules, Schedule schedule, int cachedBrands, ScoringMetrics metrics,
 			Storage storage) {
 		BrandCellsBudget budget = new BrandCellsBudget(cachedBrands);
-		builder.addStateStore(Stores
-			.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), Serdes.ByteArray())
-			.withCachingEnabled());
+		builder.addStateStore(WriteBehindStore.builder(
+				Stores.keyValueStoreBuilder(storage.supplier(CELLS_STORE), Serdes.String(), Serdes.ByteArray()),
+				CELLS_PENDING_BYTES));
 		builder.addStateStore(Stores
 			.keyValueStoreBuilder(storage.supplier(DIRTY_BRANDS_STORE), Serdes.String(), Serdes.String())
 			.withCachingEnabled());
