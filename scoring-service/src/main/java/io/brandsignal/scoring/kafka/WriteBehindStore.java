@@ -30,6 +30,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * transaction of the input they came from, exactly as the record cache's would. Reads see them; a scan first
  * writes them through, as does a write that would hold more than {@code maxPendingBytes}. Closing or clearing
  * the store forgets them, like the record cache: what was not committed is read again from the input.
+ * <p>
+ * It belongs to its stream thread, like the processor that writes it: not for interactive queries, whose reads
+ * from another thread could write the held values through.
  */
 final class WriteBehindStore implements KeyValueStore<String, byte[]>, CachedStateStore<String, byte[]> {
 
