@@ -158,9 +158,9 @@ public class KafkaObservationPublisher implements ObservationPublisher, Disposab
 		// still writes the previous one's commit markers, which takes milliseconds; the default 100 ms back-off
 		// before the retry would stall each committer for most of that time.
 		config.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, DEFAULT_RETRY_BACKOFF_MS);
-		// Observations are JSON with the same names in every record: lz4 shrinks a batch about fourfold for little
-		// CPU, so the broker copies, checksums and stores far fewer bytes (ingest-service/BENCHMARK.md measured
-		// 0.54-0.61 of the raw producer with it, 0.47-0.59 without).
+		// Observations are JSON with the same names in every record: lz4 shrinks a batch several times over for
+		// little CPU, so the broker copies, checksums and stores far fewer bytes (ingest-service/BENCHMARK.md
+		// measured 0.54-0.61 of the raw producer with it, 0.47-0.59 without).
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
 		int linger = Integer.parseInt(config.get(ProducerConfig.LINGER_MS_CONFIG).toString());
 		int timeout = (int) properties.timeout().toMillis();
