@@ -21,19 +21,10 @@ BENCHMARKS=(
 selected=("$@")
 
 # The ingest benchmark drives ingest with wrk (Debian's package), a native load generator in its own process.
-if ! command -v wrk >/dev/null 2>&1 && { [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" ingest "* ]]; }; then
-	if [ "$(id -u)" -eq 0 ]; then
-		as_root=""
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-		as_root="sudo -n"
-	else
-		echo "The ingest benchmark needs wrk, which this user cannot install: sudo apt-get install -y wrk" >&2
-		exit 1
-	fi
-	echo "Installing wrk for the ingest benchmark ..."
-	$as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" ingest "* ]]; then
+	scripts/require-debian-tools.sh "the ingest benchmark" ./benchmarks.sh wrk:wrk
 fi
+
 logs=target/benchmarks
 mkdir -p "$logs"
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -162,6 +163,14 @@ class SessionStore {
 				return this.writable;
 			}
 
+			/** Applies a change to the stored session; dropped when the session was deleted meanwhile. */
+			private void change(Consumer<Session> change) {
+				Session session = writable();
+				if (session != null) {
+					change.accept(session);
+				}
+			}
+
 			private Session current() {
 				return (this.writable != null) ? this.writable : this.view;
 			}
@@ -171,42 +180,30 @@ class SessionStore {
 			public void setLastAccessedTime(Instant lastAccessedTime) {
 				if (Duration.between(current().getLastAccessedTime(), lastAccessedTime)
 					.compareTo(ACCESS_TIME_RESOLUTION) > 0) {
-					Session session = writable();
-					if (session != null) {
-						session.setLastAccessedTime(lastAccessedTime);
-					}
+					change((session) -> session.setLastAccessedTime(lastAccessedTime));
 				}
 			}
 
 			@Override
 			public String changeSessionId() {
-				Session session = writable();
-				return (session != null) ? session.changeSessionId() : this.view.getId();
+				change(Session::changeSessionId);
+				return current().getId();
 			}
 
 			@Override
 			public void setAttribute(String name, Object value) {
-				Session session = writable();
-				if (session != null) {
-					session.setAttribute(name, value);
-				}
+				change((session) -> session.setAttribute(name, value));
 			}
 
 			@Override
 			public void removeAttribute(String name) {
-				Session session = writable();
-				if (session != null) {
-					session.removeAttribute(name);
-				}
+				change((session) -> session.removeAttribute(name));
 			}
 
 			@Override
 			public void setMaxInactiveInterval(Duration interval) {
 				if (!interval.equals(current().getMaxInactiveInterval())) {
-					Session session = writable();
-					if (session != null) {
-						session.setMaxInactiveInterval(interval);
-					}
+					change((session) -> session.setMaxInactiveInterval(interval));
 				}
 			}
 

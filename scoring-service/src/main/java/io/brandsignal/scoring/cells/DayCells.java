@@ -54,14 +54,6 @@ final class DayCells {
 
 	/**
 	 * Writes one cell unless the cell already holds a value that wins over it ({@link CellValue#supersedes}).
-	 * @return whether the day changed
-	 */
-	boolean upsert(String metric, String channel, double value, Instant receivedAt) {
-		return upsert(metric, channel, value, receivedAt, UnaryOperator.identity());
-	}
-
-	/**
-	 * Writes one cell unless the cell already holds a value that wins over it ({@link CellValue#supersedes}).
 	 * @param names maps the names of a new cell to the instances to keep, so days held in memory share them
 	 * (a cell already held keeps its own)
 	 * @return whether the day changed
